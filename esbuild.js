@@ -1,0 +1,72 @@
+// Builds the extension, the CLI and the tests with esbuild.
+// remark/unified are ESM-only; bundling them makes the CommonJS extension and CLI load them synchronously.
+//   node esbuild.js            extension + CLI (+ webview) into dist/
+//   node esbuild.js --tests    unit tests into out/unit/, host tests into out/host/
+//   node esbuild.js --watch    rebuild on change
+//   node esbuild.js --production   minified, no source maps (used by `npm run package`)
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Lists files under `dir` whose names end with `suffix`. */
+function findFiles(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...findFiles(p, suffix));
+    else if (entry.name.endsWith(suffix)) out.push(p);
+  }
+  return out;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // Pick the CommonJS/"default" flavours so nothing pulls in DOM-only code paths.
+  mainFields: ['module', 'main'],
+};
+
+function builds() {
+  if (tests) {
+    const unit = findFiles('test/unit', '.test.ts');
+    const host = findFiles('test/host/suite', '.ts');
+    const list = [];
+    if (unit.length) list.push({ ...common, entryPoints: unit, outdir: 'out/unit', outbase: 'test/unit', sourcemap: true });
+    if (host.length) list.push({ ...common, entryPoints: host, outdir: 'out/host', outbase: 'test/host/suite', external: ['vscode'], sourcemap: true });
+    return list;
+  }
+  const list = [
+    { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ];
+  if (fs.existsSync('src/webview/app/main.ts')) {
+    list.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/app/main.ts'], outfile: 'dist/webview/roadmap.js' });
+  }
+  return list.filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));
+}
+
+async function main() {
+  const list = builds();
+  if (watch) {
+    for (const b of list) await (await esbuild.context(b)).watch();
+    console.log('[esbuild] watching');
+    return;
+  }
+  await Promise.all(list.map((b) => esbuild.build(b)));
+  if (!tests && fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

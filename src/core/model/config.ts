@@ -1,0 +1,34 @@
+import type { Severity } from './issue';
+
+export type RuleSetting = Severity | 'off';
+
+/** A Definition of Ready check name. */
+export type ReadyCheck = 'acceptance-criteria' | 'vision-link' | 'estimate' | 'user-story' | 'no-open-dependencies';
+
+/** The effective configuration of one backlog (defaults merged with `.rudder.yml` or Backlog.md's config.yml). */
+export interface RudderConfig {
+  /** Backlog folder, relative to the root. Default 'backlog'. */
+  readonly backlog: string;
+  /** Globs (relative to root) of story files. */
+  readonly stories: readonly string[];
+  /** Globs excluded from stories (in addition to the vision and milestone files). */
+  readonly exclude: readonly string[];
+  /** Vision file, relative to root. */
+  readonly vision: string;
+  /** Glob of milestone files. */
+  readonly milestones: string;
+  /** Ordered workflow. */
+  readonly statuses: readonly string[];
+  readonly readyStatus: string;
+  readonly doneStatus: string;
+  /** Statuses that are terminal without being done (e.g. dropped): excluded from most rules. */
+  readonly priorities: readonly string[];
+  readonly definitionOfReady: readonly ReadyCheck[];
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly splitThreshold: number;
+  readonly idPrefix: string;
+  /** Points per week, for the roadmap forecast. */
+  readonly velocity?: number;
+  /** Where the configuration came from: '.rudder.yml', 'backlog/config.yml' (Backlog.md) or 'defaults'. */
+  readonly source: string;
+}

@@ -1,0 +1,59 @@
+import type { Position, Range } from './range';
+
+/** Converts between string offsets and line/character positions of one text. */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    let i = text.indexOf('\n');
+    while (i !== -1) {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Returns the offset where `line` starts (clamped to the text). */
+  lineStart(line: number): number {
+    if (line <= 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    return this.starts[line];
+  }
+
+  /** Returns the offset of the end of `line`, before its '\r\n' or '\n'. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+    return next > this.lineStart(line) && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+  }
+
+  /** Returns the position of an offset (clamped to the text). */
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  /** Returns the offset of a position (clamped to the text and to its line). */
+  offsetAt(p: Position): number {
+    if (p.line >= this.starts.length) return this.text.length;
+    const start = this.lineStart(p.line);
+    const lineEnd = p.line + 1 < this.starts.length ? this.starts[p.line + 1] : this.text.length;
+    return Math.max(start, Math.min(start + p.character, lineEnd));
+  }
+
+  /** Returns the range between two offsets. */
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
