@@ -42,7 +42,7 @@ function builds() {
     const host = findFiles('test/host/suite', '.ts');
     const list = [];
     if (unit.length) list.push({ ...common, entryPoints: unit, outdir: 'out/unit', outbase: 'test/unit', sourcemap: true });
-    if (host.length) list.push({ ...common, entryPoints: host, outdir: 'out/host', outbase: 'test/host/suite', external: ['vscode'], sourcemap: true });
+    if (host.length) list.push({ ...common, entryPoints: host, outdir: 'out/host', outbase: 'test/host/suite', external: ['vscode', 'mocha'], sourcemap: true });
     return list;
   }
   const list = [

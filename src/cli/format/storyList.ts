@@ -1,0 +1,103 @@
+import type { Story } from '../../core/model/story';
+
+/** One story in `rudder list --json` (public API: version 1). Absent values are null. */
+export interface JsonListStory {
+  readonly id: string | null;
+  readonly title: string;
+  readonly type: string;
+  readonly status: string | null;
+  readonly rank: string | null;
+  readonly priority: string | null;
+  readonly estimate: number | null;
+  readonly epic: string | null;
+  readonly milestone: string | null;
+  readonly vision: readonly string[];
+  readonly file: string;
+  readonly acceptanceCriteria: { readonly total: number; readonly done: number };
+  readonly wsjf: number | null;
+  readonly rice: number | null;
+}
+
+/** The orders `rudder list --sort` accepts. */
+export const LIST_SORTS = ['rank', 'wsjf', 'rice', 'priority'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/** Scores of a story, computed by the caller (the core's wsjf/rice). */
+export interface StoryScores {
+  readonly wsjf?: number;
+  readonly rice?: number;
+}
+
+/** Returns the `rudder list --json` entry of one story. */
+export function toJsonListStory(story: Story, scores: StoryScores): JsonListStory {
+  const items = story.acceptanceCriteria?.items ?? [];
+  return {
+    id: story.id ?? null,
+    title: story.title,
+    type: story.type,
+    status: story.status ?? null,
+    rank: story.rank ?? null,
+    priority: story.priority ?? null,
+    estimate: story.estimate ?? null,
+    epic: story.epic ?? null,
+    milestone: story.milestone ?? null,
+    vision: [...story.vision],
+    file: story.path,
+    acceptanceCriteria: { total: items.length, done: items.filter((c) => c.checked === true).length },
+    wsjf: finiteOrNull(scores.wsjf),
+    rice: finiteOrNull(scores.rice),
+  };
+}
+
+/** Returns the text printed by `rudder list --json`. */
+export function formatListJson(stories: readonly JsonListStory[]): string {
+  return JSON.stringify({ version: 1, stories }, null, 2) + '\n';
+}
+
+/** Returns the aligned table printed by `rudder list`: id, status, priority, estimate, AC done/total, title. */
+export function formatListText(stories: readonly JsonListStory[]): string {
+  if (stories.length === 0) return 'No stories.\n';
+  const header = ['ID', 'STATUS', 'PRIORITY', 'EST', 'AC', 'TITLE'];
+  const rows = stories.map((s) => [
+    s.id ?? '—',
+    s.status ?? '—',
+    s.priority ?? '—',
+    s.estimate === null ? '—' : String(s.estimate),
+    s.acceptanceCriteria.total === 0 ? '—' : `${s.acceptanceCriteria.done}/${s.acceptanceCriteria.total}`,
+    s.title.replace(/\s+/g, ' '),
+  ]);
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  const line = (r: string[]): string =>
+    r
+      .map((cell, c) => (c === r.length - 1 ? cell : c === 3 || c === 4 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
+  return all.map(line).join('\n') + '\n';
+}
+
+function finiteOrNull(n: number | undefined): number | null {
+  return n === undefined || !Number.isFinite(n) ? null : n;
+}
+
+/** Returns the entries in the requested order; ties (and missing values) keep backlog order. */
+export function sortEntries(entries: readonly JsonListStory[], sort: ListSort, priorities: readonly string[]): JsonListStory[] {
+  const list = [...entries];
+  // Why a stable sort on a backlog-ordered list: equal scores stay in the order the team ranked them.
+  if (sort === 'wsjf' || sort === 'rice') {
+    list.sort((a, b) => descendingNullLast(a[sort], b[sort]));
+  } else if (sort === 'priority') {
+    const position = (p: string | null): number => {
+      const i = p === null ? -1 : priorities.indexOf(p);
+      return i === -1 ? priorities.length : i;
+    };
+    list.sort((a, b) => position(a.priority) - position(b.priority));
+  }
+  return list;
+}
+
+function descendingNullLast(a: number | null, b: number | null): number {
+  if (a === null) return b === null ? 0 : 1;
+  if (b === null) return -1;
+  return b - a;
+}

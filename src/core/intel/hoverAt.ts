@@ -1,0 +1,88 @@
+import type { Position, Range } from '../model/range';
+import type { Goal, Milestone, Story } from '../model/story';
+import type { BacklogIndex } from '../index/backlogIndex';
+import type { Score } from '../rank/scores';
+import { rice, wsjf } from '../rank/scores';
+import { idAt, resolveId } from './idReferences';
+
+/** A hover: Markdown and the range of the id it explains. */
+export interface IntelHover {
+  readonly markdown: string;
+  readonly range: Range;
+}
+
+/** Returns Markdown that escapes the characters Markdown would interpret in a title. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`);
+}
+
+/** Returns the hover for the id under `position` (front-matter value or body reference), or undefined. */
+export function hoverAt(index: BacklogIndex, path: string, text: string, position: Position): IntelHover | undefined {
+  const occ = idAt(index, text, position);
+  if (!occ) return undefined;
+  const r = resolveId(index, occ.id);
+  const parts: string[] = [];
+  // In `vision:` a goal id wins; elsewhere stories first (ids could in theory collide across kinds).
+  if (occ.key === 'vision' && r.goal) parts.push(goalMarkdown(index, r.goal));
+  else if (occ.key === 'milestone' && r.milestone) parts.push(milestoneMarkdown(index, r.milestone));
+  else if (r.stories.length > 0) {
+    if (r.stories.length > 1) parts.push(`⚠ ${r.stories.length} stories share the id \`${occ.id}\`: ${r.stories.map((s) => `\`${s.path}\``).join(', ')}`);
+    parts.push(...r.stories.map((s) => storyMarkdown(index, s)));
+  } else if (r.goal) parts.push(goalMarkdown(index, r.goal));
+  else if (r.milestone) parts.push(milestoneMarkdown(index, r.milestone));
+  else parts.push(`\`${occ.id}\` names nothing in the backlog.`);
+  void path;
+  return { markdown: parts.join('\n\n---\n\n'), range: occ.range };
+}
+
+/** Returns the Markdown summary of one story: title, status, criteria, rank, scores. */
+export function storyMarkdown(index: BacklogIndex, s: Story): string {
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(s.id ?? '(no id)')} · ${escapeMarkdown(s.title)}**`);
+  const facts = [`\`${s.type}\``];
+  if (s.status) facts.push(`status **${escapeMarkdown(s.status)}**`);
+  if (s.priority) facts.push(`priority ${escapeMarkdown(s.priority)}`);
+  if (s.estimate !== undefined) facts.push(`${s.estimate} pts`);
+  lines.push(facts.join(' · '));
+  const ac = s.acceptanceCriteria;
+  if (ac && ac.items.length > 0) lines.push(`Acceptance criteria: ${ac.items.filter((c) => c.checked === true).length}/${ac.items.length} done`);
+  else lines.push('Acceptance criteria: none');
+  const all = index.stories();
+  const pos = index.rankPosition(s);
+  if (pos >= 0) lines.push(`Rank ${pos + 1} of ${all.length}`);
+  for (const score of [wsjf(s), rice(s)]) if (score) lines.push(scoreMarkdown(score));
+  return lines.join('  \n');
+}
+
+/** Returns one score line with its formula and inputs, e.g. `WSJF **4.2** = (value + …) / estimate — value 5 · …`. */
+export function scoreMarkdown(score: Score): string {
+  const inputs = Object.entries(score.inputs)
+    .map(([k, v]) => `${k} ${formatNumber(v)}`)
+    .join(' · ');
+  return `${score.kind.toUpperCase()} **${formatNumber(score.value)}** = ${escapeMarkdown(score.formula)} (${inputs})`;
+}
+
+/** Returns a number with at most two decimals. */
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+function goalMarkdown(index: BacklogIndex, g: Goal): string {
+  const stories = index.ofGoal(g.id);
+  const points = stories.reduce((sum, s) => sum + (s.estimate ?? 0), 0);
+  const lines = [`**${escapeMarkdown(g.id)} · ${escapeMarkdown(g.title)}** (vision goal)`];
+  if (g.metric) lines.push(`Metric: ${escapeMarkdown(g.metric)}`);
+  lines.push(`${stories.length} ${stories.length === 1 ? 'story' : 'stories'} · ${formatNumber(points)} pts`);
+  return lines.join('  \n');
+}
+
+function milestoneMarkdown(index: BacklogIndex, m: Milestone): string {
+  const stories = index.ofMilestone(m.id);
+  const done = stories.filter((s) => s.status === index.config.doneStatus).length;
+  const lines = [`**${escapeMarkdown(m.id)} · ${escapeMarkdown(m.title)}** (milestone)`];
+  const dates = [m.start && `start ${m.start}`, m.due && `due ${m.due}`].filter(Boolean).join(' → ');
+  if (dates) lines.push(dates);
+  if (m.status) lines.push(`status ${escapeMarkdown(m.status)}`);
+  lines.push(`${done}/${stories.length} stories done`);
+  return lines.join('  \n');
+}

@@ -1,0 +1,103 @@
+import type { Position, Range } from '../model/range';
+import type { Goal, Milestone, Story } from '../model/story';
+import type { BacklogIndex } from '../index/backlogIndex';
+import { frontMatterBounds, frontMatterTokens } from './frontMatterContext';
+
+/** Front-matter keys whose values name other items (stories, goals, milestones). */
+export const REFERENCE_KEYS: Readonly<Record<string, 'story' | 'epic' | 'goal' | 'milestone'>> = {
+  epic: 'epic',
+  parent_task_id: 'story',
+  parent: 'story',
+  depends_on: 'story',
+  dependencies: 'story',
+  split_from: 'story',
+  milestone: 'milestone',
+  vision: 'goal',
+};
+
+/** An id written in a file: a front-matter value or a body reference such as `#S-12`. */
+export interface IdOccurrence {
+  readonly id: string;
+  /** Range of the id itself (without a leading `#` or quotes). */
+  readonly range: Range;
+  /** The front-matter key it is the value of; undefined in the body. */
+  readonly key?: string;
+}
+
+/** What an id names in the backlog. */
+export interface ResolvedId {
+  readonly stories: readonly Story[];
+  readonly goal?: Goal;
+  readonly milestone?: Milestone;
+}
+
+// Body references: `S-12`, `#S-12`, `BACK-200`, `task-24.1`, `M1`, `G1` — a letter-led word ending in digits.
+// Only ids the backlog knows count, so ordinary words like `utf8` are dropped by resolution, not here.
+const BODY_ID = /(?<![\w/#.-])#?([A-Za-z][A-Za-z0-9_]*-?\d+(?:\.\d+)*)(?![\w-]|\.\d)/g;
+
+/** Returns the candidate id references in the Markdown body (fenced code and inline code skipped). */
+export function bodyIdCandidates(text: string): IdOccurrence[] {
+  const b = frontMatterBounds(text);
+  const lines = text.split('\n');
+  let start = 0;
+  if (b) start = b.closeLine === -1 ? lines.length : b.closeLine + 1;
+  const out: IdOccurrence[] = [];
+  let fence: string | undefined;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== undefined) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    if (/^( {4}|\t)/.test(line) && (i === start || lines[i - 1].trim() === '')) continue; // indented code block
+    const masked = line.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length));
+    for (const m of masked.matchAll(BODY_ID)) {
+      const col = (m.index ?? 0) + (m[0].startsWith('#') ? 1 : 0);
+      out.push({ id: m[1], range: { start: { line: i, character: col }, end: { line: i, character: col + m[1].length } } });
+    }
+  }
+  return out;
+}
+
+/** Returns the front-matter reference values (epic, depends_on, vision, ...) of a text. */
+export function frontMatterReferences(text: string): IdOccurrence[] {
+  return frontMatterTokens(text)
+    .filter((t) => REFERENCE_KEYS[t.key] !== undefined)
+    .map((t) => ({ id: t.value, range: t.range, key: t.key }));
+}
+
+/** Returns what an id names: stories with that id, the vision goal, the milestone (any may be empty). */
+export function resolveId(index: BacklogIndex, id: string): ResolvedId {
+  const stories = index.byId(id);
+  const goal = index.vision()?.goals.find((g) => g.id === id);
+  const milestone = index.milestone(id);
+  return { stories, goal, milestone };
+}
+
+/** Returns true when an id names something in the backlog. */
+export function isKnownId(index: BacklogIndex, id: string): boolean {
+  const r = resolveId(index, id);
+  return r.stories.length > 0 || r.goal !== undefined || r.milestone !== undefined;
+}
+
+/** Returns the id under `position`: a front-matter value (including `id:` itself) or a known body reference. */
+export function idAt(index: BacklogIndex, text: string, position: Position): IdOccurrence | undefined {
+  const inRange = (r: Range) => r.start.line === position.line && r.start.character <= position.character && position.character <= r.end.character;
+  for (const t of frontMatterTokens(text)) {
+    if ((REFERENCE_KEYS[t.key] !== undefined || t.key === 'id') && inRange(t.range)) return { id: t.value, range: t.range, key: t.key };
+  }
+  for (const o of bodyIdCandidates(text)) {
+    if (inRange(o.range) && isKnownId(index, o.id)) return o;
+  }
+  return undefined;
+}
+
+/** Returns the known ids referenced in a file: front-matter reference values and body references. */
+export function knownReferences(index: BacklogIndex, text: string): IdOccurrence[] {
+  return [...frontMatterReferences(text), ...bodyIdCandidates(text)].filter((o) => isKnownId(index, o.id));
+}

@@ -1,0 +1,140 @@
+import type { LineIndex } from '../model/lineIndex';
+import type { Range } from '../model/range';
+import type { AcceptanceCriteria, Criterion } from '../model/story';
+
+/** A heading of the document (not one nested in a list item or inside code). */
+export interface OutlineHeading {
+  readonly depth: number;
+  /** First line (for setext headings, the first line of the text). */
+  readonly startLine: number;
+  /** Last line (for setext headings, the underline). */
+  readonly endLine: number;
+  /** The heading text as written (inline markup kept). */
+  readonly text: string;
+}
+
+/** A list item, at any depth. */
+export interface OutlineItem {
+  readonly line: number;
+  /** Column of the bullet or number. */
+  readonly column: number;
+  /** true/false for a GFM task checkbox, undefined otherwise. */
+  readonly checked?: boolean;
+}
+
+/** A paragraph outside lists and code. */
+export interface OutlineParagraph {
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+/** The few Markdown structures the rules need, as found by the scanner or by remark. */
+export interface BodyOutline {
+  /** False when the body holds a construct the scanner cannot read with certainty (remark must decide). */
+  readonly confident: boolean;
+  /** Why the scanner was not confident (for tests and debugging). */
+  readonly reason?: string;
+  readonly headings: readonly OutlineHeading[];
+  readonly items: readonly OutlineItem[];
+  readonly paragraphs: readonly OutlineParagraph[];
+}
+
+// Markers that may wrap the heading text: emphasis, trailing colon, spaces.
+const HEADING_NOISE = /[*_`]/g;
+
+/** Returns true when a heading text reads "Acceptance Criteria" (any case, emphasis and a trailing colon tolerated). */
+export function isAcceptanceCriteriaHeading(text: string): boolean {
+  const t = text.replace(HEADING_NOISE, '').trim().replace(/\s*:$/, '').replace(/\s+/g, ' ').toLowerCase();
+  return t === 'acceptance criteria';
+}
+
+/** Returns the range of lines [startLine, endLine] without leading indentation and line endings. */
+export function linesRange(lines: LineIndex, startLine: number, endLine: number): Range {
+  const start = lines.lineStart(startLine);
+  const lineText = lines.text.slice(start, lines.lineEnd(startLine));
+  const indent = lineText.length - lineText.trimStart().length;
+  const endOffset = trimEndOffset(lines.text, lines.lineStart(endLine), lines.lineEnd(endLine));
+  return {
+    start: { line: startLine, character: indent },
+    end: { line: endLine, character: endOffset - lines.lineStart(endLine) },
+  };
+}
+
+function trimEndOffset(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  return e;
+}
+
+const MARKER = /^([-*+]|\d{1,9}[.)])[ \t]*/;
+const CHECKBOX = /^\[[ xX]\][ \t]*/;
+const NUMBERING = /^#(\d+)(?:[ \t]+|$)/;
+
+/** Returns the criterion written on the item's first line: text after the bullet, the checkbox and `#N`. */
+export function criterionAt(lines: LineIndex, item: OutlineItem): Criterion {
+  const lineStart = lines.lineStart(item.line);
+  const lineEnd = trimEndOffset(lines.text, lineStart, lines.lineEnd(item.line));
+  const line = lines.text.slice(lineStart, lineEnd);
+  let pos = item.column;
+  const marker = MARKER.exec(line.slice(pos));
+  if (marker) pos += marker[0].length;
+  let number: number | undefined;
+  if (item.checked !== undefined) {
+    const box = CHECKBOX.exec(line.slice(pos));
+    if (box) pos += box[0].length;
+    const num = NUMBERING.exec(line.slice(pos));
+    if (num) {
+      number = Number(num[1]);
+      pos += num[0].length;
+    }
+  }
+  const text = line.slice(pos);
+  const criterion: Criterion = {
+    text: text.trim(),
+    range: { start: { line: item.line, character: item.column }, end: { line: item.line, character: line.length } },
+    textRange: { start: { line: item.line, character: pos }, end: { line: item.line, character: line.length } },
+  };
+  return {
+    ...criterion,
+    ...(item.checked !== undefined ? { checked: item.checked } : {}),
+    ...(number !== undefined ? { number } : {}),
+  };
+}
+
+/** Returns the first acceptance criteria section of the outline, or undefined when there is none. */
+export function findAcceptanceCriteria(outline: BodyOutline, lines: LineIndex): AcceptanceCriteria | undefined {
+  const hs = outline.headings;
+  const at = hs.findIndex((h) => isAcceptanceCriteriaHeading(h.text));
+  if (at < 0) return undefined;
+  const heading = hs[at];
+  let endLine = lines.lineCount;
+  for (let i = at + 1; i < hs.length; i++) {
+    if (hs[i].depth <= heading.depth) {
+      endLine = hs[i].startLine;
+      break;
+    }
+  }
+  const items: Criterion[] = [];
+  for (const item of outline.items) {
+    if (item.line > heading.endLine && item.line < endLine) items.push(criterionAt(lines, item));
+  }
+  return { headingRange: linesRange(lines, heading.startLine, heading.endLine), headingDepth: heading.depth, endLine, items };
+}
+
+// "As a/an <persona>, I want …" with an optional "so that"; emphasis markers are ignored.
+const USER_STORY = /^as an?\s+\S[^]*?\bi\s+(?:want|need|would like|wish|can)\b/i;
+
+/** Returns the first paragraph outside the acceptance criteria that reads like a user story. */
+export function findUserStory(
+  outline: BodyOutline,
+  lines: LineIndex,
+  ac: AcceptanceCriteria | undefined,
+): { text: string; range: Range } | undefined {
+  for (const p of outline.paragraphs) {
+    if (ac && p.startLine > ac.headingRange.end.line && p.startLine < ac.endLine) continue;
+    const raw = lines.text.slice(lines.lineStart(p.startLine), lines.lineEnd(p.endLine));
+    const text = raw.replace(/\s+/g, ' ').trim();
+    if (USER_STORY.test(text.replace(/[*_]/g, ''))) return { text, range: linesRange(lines, p.startLine, p.endLine) };
+  }
+  return undefined;
+}

@@ -1,0 +1,147 @@
+import { LineIndex } from '../model/lineIndex';
+import type { Issue } from '../model/issue';
+import type { Range } from '../model/range';
+import type { Story } from '../model/story';
+import { findAcceptanceCriteria, findUserStory, linesRange } from './bodyOutline';
+import type { BodyOutline } from './bodyOutline';
+import { asList, asNumber, asString, asText, fileTitle, pick } from './fieldValues';
+import { parseFrontMatter } from './frontMatter';
+import { scanMarkdown } from './markdownScan';
+import { outlineWithRemark } from './remarkBody';
+
+// Why a cap on the remark fallback: remark costs ~1.5 ms per KB-sized story and grows with the body;
+// above this size the scanner's best effort is kept so one huge file cannot stall a lint run.
+const MAX_REMARK_BODY_CHARS = 200 * 1024;
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export interface OutlineOptions {
+  /** 'auto' (default): the scanner, with remark where the scanner is not confident; 'remark': always remark; 'scanner': never remark. */
+  readonly markdown?: 'auto' | 'remark' | 'scanner';
+}
+
+/** Returns the body outline of the text from startLine: the exact scanner, or remark where the scanner is unsure. */
+export function outlineBody(lines: LineIndex, startLine: number, options?: OutlineOptions): BodyOutline {
+  const mode = options?.markdown ?? 'auto';
+  if (mode === 'remark') return outlineWithRemark(lines, startLine);
+  const scanned = scanMarkdown(lines, startLine);
+  if (scanned.confident || mode === 'scanner') return scanned;
+  if (lines.text.length - lines.lineStart(startLine) > MAX_REMARK_BODY_CHARS) return scanned;
+  return outlineWithRemark(lines, startLine);
+}
+
+/** Returns the story in a Markdown file; never throws (problems are in story.problems). */
+export function parseStory(path: string, text: string, options?: OutlineOptions): Story {
+  try {
+    return parseStoryUnsafe(path, text, options);
+  } catch (e) {
+    let lineCount = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCount++;
+    const problem: Issue = {
+      code: 'front-matter-syntax',
+      severity: 'error',
+      message: `Rudder could not read this file (${String((e as Error)?.message ?? e).slice(0, 120)}); check its front matter.`,
+      path,
+      range: ZERO,
+    };
+    return {
+      path,
+      title: fileTitle(path),
+      titleRange: ZERO,
+      type: 'story',
+      vision: [],
+      dependsOn: [],
+      labels: [],
+      assignee: [],
+      bodyStartLine: 0,
+      lineCount,
+      problems: [problem],
+    };
+  }
+}
+
+/** Returns true when the file is a story: front matter with an id or a title, or broken front matter. */
+export function isStoryFile(story: Story): boolean {
+  const fm = story.frontMatter;
+  if (!fm) return false;
+  if (fm.recovered || story.problems.some((p) => p.code === 'front-matter-syntax')) return true;
+  return pick(fm.data, 'id') !== undefined || pick(fm.data, 'title') !== undefined;
+}
+
+/** Returns true when the text looks like binary data rather than Markdown (NUL bytes or many replacement characters). */
+export function looksBinary(text: string): boolean {
+  const sample = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (sample.includes('\u0000')) return true;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) bad++;
+  return bad > 8 && bad > sample.length / 50;
+}
+
+function parseStoryUnsafe(path: string, text: string, options?: OutlineOptions): Story {
+  const lines = new LineIndex(text);
+  const fm = parseFrontMatter(path, text, lines);
+  const frontMatter = fm.frontMatter;
+  if (!frontMatter && looksBinary(text)) {
+    return { path, title: fileTitle(path), titleRange: ZERO, type: 'story', vision: [], dependsOn: [], labels: [], assignee: [], bodyStartLine: 0, lineCount: lines.lineCount, problems: [] };
+  }
+
+  const outline = outlineBody(lines, fm.bodyStartLine, options);
+  const acceptanceCriteria = findAcceptanceCriteria(outline, lines);
+  const userStory = findUserStory(outline, lines, acceptanceCriteria);
+  const data = frontMatter?.data ?? {};
+  const fields = frontMatter?.fields ?? {};
+
+  let title = asText(data.title);
+  let titleRange: Range = ZERO;
+  if (title !== undefined && fields.title) titleRange = fields.title.valueRange;
+  if (title === undefined) {
+    const h1 = outline.headings.find((h) => h.depth === 1);
+    if (h1) {
+      title = h1.text.trim() || undefined;
+      if (title !== undefined) titleRange = linesRange(lines, h1.startLine, h1.endLine);
+    }
+  }
+  if (title === undefined) title = fileTitle(path);
+
+  const estimate = asNumber(data.estimate);
+  // Why no spread and no undefined keys: a spread-then-override literal falls into V8's slow dictionary
+  // objects (measured ~3x slower per story); optional fields are set only when present.
+  const story: Record<string, unknown> = {
+    path,
+    title,
+    titleRange,
+    type: asString(data.type) ?? 'story',
+    vision: asList(data.vision),
+    dependsOn: asList(pick(data, 'depends_on', 'dependencies')),
+    labels: asList(data.labels),
+    assignee: asList(data.assignee),
+    bodyStartLine: fm.bodyStartLine,
+    lineCount: lines.lineCount,
+    problems: fm.problems,
+  };
+  const optional: [string, unknown][] = [
+    ['id', asText(data.id)],
+    ['status', asText(data.status)],
+    ['rank', asString(data.rank)],
+    ['ordinal', asNumber(data.ordinal)],
+    ['priority', asText(data.priority)],
+    ['estimate', estimate !== undefined && estimate >= 0 ? estimate : undefined],
+    ['value', asNumber(data.value)],
+    ['timeCriticality', asNumber(data.time_criticality)],
+    ['riskReduction', asNumber(data.risk_reduction)],
+    ['reach', asNumber(data.reach)],
+    ['impact', asNumber(data.impact)],
+    ['confidence', asNumber(data.confidence)],
+    ['epic', asText(pick(data, 'epic', 'parent_task_id', 'parent'))],
+    ['milestone', asText(data.milestone)],
+    ['persona', asText(data.persona)],
+    ['created', asString(pick(data, 'created', 'created_date'))],
+    ['updated', asString(pick(data, 'updated', 'updated_date'))],
+    ['splitFrom', asText(data.split_from)],
+    ['userStory', userStory],
+    ['acceptanceCriteria', acceptanceCriteria],
+    ['frontMatter', frontMatter],
+  ];
+  for (const [k, v] of optional) if (v !== undefined) story[k] = v;
+  return story as unknown as Story;
+}

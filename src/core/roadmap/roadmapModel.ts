@@ -1,0 +1,212 @@
+// The roadmap view model: plain JSON-safe data (no classes, no functions, no Dates), computed by
+// `toRoadmap` in the core and drawn as-is by the webview and the exporters.
+
+/** Where a status sits in the workflow. */
+export type StatusCategory = 'todo' | 'doing' | 'done' | 'dropped';
+
+/** One story (or epic) as the roadmap shows it. */
+export interface RoadmapStory {
+  /** Path relative to the backlog root: the story's unique key (ids may be duplicated). */
+  readonly path: string;
+  readonly id?: string;
+  readonly title: string;
+  readonly type: string;
+  readonly isEpic: boolean;
+  readonly status?: string;
+  readonly category: StatusCategory;
+  /** The story's estimate (points), when it has one. */
+  readonly points?: number;
+  readonly acDone: number;
+  readonly acTotal: number;
+  /** Epic id, when the story belongs to one. */
+  readonly epic?: string;
+  /** Vision goal ids it serves (its own, else its epic's). */
+  readonly goals: readonly string[];
+  readonly labels: readonly string[];
+  /** The milestone id as written; null when the story has none. */
+  readonly milestone: string | null;
+  /** The lane id it is drawn in: a dated milestone's id, or 'later'. */
+  readonly lane: string;
+  /** Ids of the stories it depends on, as written. */
+  readonly dependsOn: readonly string[];
+  /** Position in backlog order (0-based). */
+  readonly order: number;
+  /** The "As a …, I want …, so that …" text, for tooltips. */
+  readonly userStory?: string;
+  /** Acceptance criteria texts, for tooltips. */
+  readonly criteria: readonly { readonly text: string; readonly done: boolean }[];
+}
+
+/** Done vs total, over the milestone's stories (epics and dropped stories are not counted). */
+export interface RoadmapProgress {
+  readonly donePoints: number;
+  readonly totalPoints: number;
+  readonly doneStories: number;
+  readonly totalStories: number;
+  /** Stories without an estimate (they add nothing to the point totals). */
+  readonly unestimatedStories: number;
+}
+
+/** Why no forecast can be made. */
+export type NoEstimateReason = 'no-velocity' | 'unestimated-stories' | 'no-due-date' | 'no-stories';
+
+/** Will the remaining work fit before the due date at the team's velocity? */
+export type RoadmapForecast =
+  | { readonly kind: 'done'; readonly message: string }
+  | {
+      readonly kind: 'on-track';
+      readonly message: string;
+      readonly velocity: number;
+      readonly remainingPoints: number;
+      /** Remaining points of this milestone plus the not-done milestones due before it (worked on first). */
+      readonly pointsAhead: number;
+      /** Points the team can still deliver before the due date. */
+      readonly capacity: number;
+      readonly daysLeft: number;
+    }
+  | {
+      readonly kind: 'at-risk';
+      readonly message: string;
+      readonly velocity: number;
+      readonly remainingPoints: number;
+      readonly pointsAhead: number;
+      readonly capacity: number;
+      readonly daysLeft: number;
+      /** Points that do not fit before the due date. */
+      readonly pointsOver: number;
+      /** Days after the due date when the remaining work would be done. */
+      readonly daysLate: number;
+    }
+  | { readonly kind: 'no-estimate'; readonly message: string; readonly reasons: readonly NoEstimateReason[] };
+
+/** The velocity used for forecasts, and where it came from. */
+export interface RoadmapVelocity {
+  /** Points per week; undefined when neither configured nor derivable. */
+  readonly pointsPerWeek?: number;
+  readonly source: 'config' | 'derived' | 'none';
+  /** How it was derived or why it could not be. */
+  readonly explanation: string;
+}
+
+export type RoadmapBucket = 'now' | 'next' | 'later' | 'done';
+
+/** One milestone with its work, progress and forecast. */
+export interface RoadmapMilestone {
+  readonly id: string;
+  readonly title: string;
+  readonly path: string;
+  readonly description: string;
+  readonly status?: string;
+  /** Valid ISO dates, as written (invalid ones are dropped and warned about). */
+  readonly start?: string;
+  readonly due?: string;
+  /** Start of the drawn bar: `start`, else the previous milestone's due, else two weeks before `due`. */
+  readonly barStart?: string;
+  readonly startInferred: boolean;
+  /** Position in milestone order (dated by due, then undated by id). */
+  readonly order: number;
+  /** The lane: its own id when it has a due date, else 'later'. */
+  readonly lane: string;
+  readonly bucket: RoadmapBucket;
+  readonly done: boolean;
+  /** Epic ids scheduled in it or with stories in it, in backlog order. */
+  readonly epics: readonly string[];
+  /** Paths of its stories (not epics) in backlog order. */
+  readonly stories: readonly string[];
+  /** Goal ids its stories serve. */
+  readonly goals: readonly string[];
+  readonly progress: RoadmapProgress;
+  readonly forecast: RoadmapForecast;
+}
+
+/** A row of the timeline. */
+export interface RoadmapLane {
+  /** A milestone id, or 'later'. */
+  readonly id: string;
+  readonly title: string;
+  readonly kind: 'milestone' | 'later';
+  /** Milestones drawn in it: one for a milestone lane; the undated ones for Later. */
+  readonly milestones: readonly string[];
+  /** Stories in it that belong to no (known) milestone, in backlog order (Later lane only). */
+  readonly unscheduled: readonly string[];
+}
+
+/** A vision goal and the work that serves it; the goal id '' is "no goal". */
+export interface RoadmapGoalLane {
+  readonly id: string;
+  readonly title: string;
+  readonly metric?: string;
+  readonly milestones: readonly string[];
+  readonly epics: readonly string[];
+  readonly stories: readonly string[];
+}
+
+/** `from` depends on `to` (paths). */
+export interface RoadmapDependency {
+  readonly from: string;
+  readonly to: string;
+  /** The id as written in `depends_on`. */
+  readonly toId: string;
+}
+
+export type RoadmapWarningCode = 'dependency-order' | 'dependency-unscheduled' | 'unknown-milestone' | 'invalid-date';
+
+/** Something the roadmap shows as a warning. */
+export interface RoadmapWarning {
+  readonly code: RoadmapWarningCode;
+  readonly message: string;
+  /** The story or milestone file it is about. */
+  readonly path: string;
+  /** The other story, for dependency warnings. */
+  readonly relatedPath?: string;
+}
+
+export interface RoadmapMonth {
+  /** First day, ISO. */
+  readonly start: string;
+  /** Day after the last day, ISO. */
+  readonly end: string;
+  readonly label: string;
+}
+
+export interface RoadmapQuarter {
+  readonly start: string;
+  readonly end: string;
+  readonly label: string;
+}
+
+/** The time axis: whole months from the earliest to the latest date shown. */
+export interface RoadmapAxis {
+  /** First day shown (first of a month). */
+  readonly start: string;
+  /** Day after the last day shown (first of a month). */
+  readonly end: string;
+  readonly today: string;
+  readonly months: readonly RoadmapMonth[];
+  readonly quarters: readonly RoadmapQuarter[];
+}
+
+/** Everything the roadmap draws. JSON-safe. */
+export interface RoadmapModel {
+  readonly version: 1;
+  readonly today: string;
+  readonly title: string;
+  readonly axis: RoadmapAxis;
+  readonly velocity: RoadmapVelocity;
+  /** In milestone order. */
+  readonly milestones: readonly RoadmapMilestone[];
+  /** Dated milestone lanes in order, then Later. */
+  readonly lanes: readonly RoadmapLane[];
+  /** Every story and epic by path. */
+  readonly stories: Readonly<Record<string, RoadmapStory>>;
+  /** Epic paths by epic id (first epic with that id). */
+  readonly epics: Readonly<Record<string, string>>;
+  /** Vision goals in vision order, then "no goal" (id ''). */
+  readonly goals: readonly RoadmapGoalLane[];
+  readonly buckets: { readonly now?: string; readonly next?: string; readonly later: readonly string[]; readonly done: readonly string[] };
+  readonly dependencies: readonly RoadmapDependency[];
+  readonly warnings: readonly RoadmapWarning[];
+  /** All labels and statuses in use, sorted, for the filters. */
+  readonly labels: readonly string[];
+  readonly statuses: readonly string[];
+}

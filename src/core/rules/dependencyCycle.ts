@@ -1,0 +1,31 @@
+import type { StoryRule } from './rule';
+import { fieldOf, fieldRange, issue, label } from './ruleHelpers';
+
+// Reported on every story of the cycle (each story is checked on its own), pointing at the others.
+export const dependencyCycle: StoryRule = {
+  code: 'dependency-cycle',
+  defaultSeverity: 'error',
+  check(story, ctx) {
+    const cycle = ctx.dependencyCycle(story);
+    if (!cycle) return [];
+    const chain = cycle.map(label).join(' → ');
+    const others = cycle.slice(1, -1);
+    const next = cycle[1];
+    const loc = fieldOf(story, 'depends_on', 'dependencies');
+    // Point at the list item naming the next story of the cycle when we can find it.
+    let range = fieldRange(story, 'depends_on', 'dependencies');
+    if (loc?.itemRanges && next.id !== undefined) {
+      const i = story.dependsOn.findIndex((d) => ctx.resolve(d).some((s) => s.path === next.path));
+      if (i >= 0 && loc.itemRanges[i]) range = loc.itemRanges[i];
+    }
+    const message =
+      others.length === 0
+        ? `${label(story)} depends on itself. Remove it from its own dependencies.`
+        : `Dependency cycle: ${chain}. None of these can start first; remove one of the dependencies.`;
+    return [
+      issue('dependency-cycle', 'error', story, range, message, {
+        related: others.map((s) => ({ path: s.path, range: fieldRange(s, 'depends_on', 'dependencies'), message: `${label(s)} is part of the cycle` })),
+      }),
+    ];
+  },
+};

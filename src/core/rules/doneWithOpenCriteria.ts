@@ -1,0 +1,41 @@
+import type { Fix } from '../model/issue';
+import type { TextEdit } from '../model/range';
+import type { StoryRule } from './rule';
+import { fieldRange, issue, textOf } from './ruleHelpers';
+
+// Only the done status itself (not dropped: a dropped story's criteria were never meant to be met).
+export const doneWithOpenCriteria: StoryRule = {
+  code: 'done-with-open-criteria',
+  defaultSeverity: 'warning',
+  check(story, ctx) {
+    if (story.status === undefined || story.status.toLowerCase() !== ctx.config.doneStatus.toLowerCase()) return [];
+    const items = story.acceptanceCriteria?.items ?? [];
+    const open = items.filter((c) => c.checked === false);
+    if (!open.length) return [];
+    const text = ctx.text(story.path);
+    const edits: TextEdit[] = [];
+    for (const c of open) {
+      const line = textOf(text, { start: { line: c.range.start.line, character: 0 }, end: c.textRange.start });
+      const m = /\[ \]/.exec(line);
+      if (m) {
+        const at = { line: c.range.start.line, character: m.index + 1 };
+        edits.push({ range: { start: at, end: { line: at.line, character: at.character + 1 } }, newText: 'x' });
+      }
+    }
+    // Not preferred: checking criteria off is a claim about the product that only a person can make.
+    const fixes: Fix[] = edits.length === open.length ? [{ title: 'Check all acceptance criteria', isPreferred: false, edits: [{ path: story.path, edits }] }] : [];
+    return [
+      issue(
+        'done-with-open-criteria',
+        'warning',
+        story,
+        fieldRange(story, 'status'),
+        `This story is "${story.status}" but ${open.length} of ${items.length} acceptance criteria ${open.length === 1 ? 'is' : 'are'} not checked. Check them off if they are met, or reopen the story.`,
+        {
+          related: open.map((c) => ({ path: story.path, range: c.textRange, message: 'not checked' })),
+          fixes,
+        },
+      ),
+    ];
+  },
+};

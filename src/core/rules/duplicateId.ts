@@ -1,0 +1,28 @@
+import type { StoryRule } from './rule';
+import { fieldOf, fieldRange, issue, replaceValueFix } from './ruleHelpers';
+
+export const duplicateId: StoryRule = {
+  code: 'duplicate-id',
+  defaultSeverity: 'error',
+  check(story, ctx) {
+    if (story.id === undefined) return [];
+    const others = ctx.resolve(story.id).filter((s) => s.path !== story.path);
+    if (!others.length) return [];
+    const range = fieldRange(story, 'id');
+    // The first file (by path) keeps the id; each later one is offered its own fresh id, so applying every fix
+    // resolves the clash instead of moving it.
+    const all = ctx.resolve(story.id).map((s) => s.path).sort();
+    const k = all.indexOf(story.path);
+    const base = ctx.nextId();
+    const m = /^(.*?)(\d+)$/.exec(base);
+    const next = m && k > 0 ? `${m[1]}${Number(m[2]) + k - 1}` : base;
+    const where = others.map((s) => s.path).join(', ');
+    return [
+      issue('duplicate-id', 'error', story, range, `Id "${story.id}" is also used by ${where}. Give one of them a new id, e.g. "${next}".`, {
+        related: others.map((s) => ({ path: s.path, range: fieldRange(s, 'id'), message: `"${s.id}" is also used here` })),
+        // Not preferred: which of the two should change is the product owner's call.
+        fixes: k > 0 && fieldOf(story, 'id') && !story.frontMatter?.recovered ? [replaceValueFix(story, ctx.text(story.path), range, next, `Change this id to ${next}`, false)] : [],
+      }),
+    ];
+  },
+};

@@ -1,0 +1,62 @@
+import { LineIndex } from '../model/lineIndex';
+import type { Fix } from '../model/issue';
+import type { Story } from '../model/story';
+import type { StoryRule } from './rule';
+import { eolOf, isClosed, issue } from './ruleHelpers';
+
+// Scope: every type except epic, spike and task. Epics are described by their children, spikes are time-boxed
+// research and tasks are technical chores; stories, bugs and Backlog.md's free-form types (feature, enhancement,
+// chore...; a Backlog.md task without `type` is a story) need criteria to be accepted.
+// Done and dropped stories are skipped: criteria written after the fact help nobody, and the warning would bury
+// the ones on stories still to be built.
+export const NO_CRITERIA_TYPES = ['epic', 'spike', 'task'];
+
+export function needsCriteria(story: Story): boolean {
+  return !NO_CRITERIA_TYPES.includes(story.type.toLowerCase());
+}
+
+export const missingAcceptanceCriteria: StoryRule = {
+  code: 'missing-acceptance-criteria',
+  defaultSeverity: 'warning',
+  check(story, ctx) {
+    if (!needsCriteria(story) || isClosed(story, ctx.config)) return [];
+    const ac = story.acceptanceCriteria;
+    if (ac && ac.items.length > 0) return [];
+    if (ac) {
+      return [
+        issue(
+          'missing-acceptance-criteria',
+          'warning',
+          story,
+          ac.headingRange,
+          'The acceptance criteria section is empty. Add one checklist item ("- [ ] …") per testable outcome.',
+        ),
+      ];
+    }
+    const text = ctx.text(story.path);
+    let fixes: Fix[] = [];
+    if (text !== undefined) {
+      const eol = eolOf(text);
+      const lines = new LineIndex(text);
+      const end = lines.positionAt(text.length);
+      const lead = text === '' || text.endsWith(eol + eol) ? '' : text.endsWith(eol) ? eol : eol + eol;
+      fixes = [
+        {
+          title: 'Add an Acceptance Criteria section',
+          isPreferred: true,
+          edits: [{ path: story.path, edits: [{ range: { start: end, end }, newText: `${lead}## Acceptance Criteria${eol}${eol}- [ ] ${eol}` }] }],
+        },
+      ];
+    }
+    return [
+      issue(
+        'missing-acceptance-criteria',
+        'warning',
+        story,
+        story.titleRange,
+        'This story has no acceptance criteria, so nobody can tell when it is done. Add an "## Acceptance Criteria" section with one checklist item per testable outcome.',
+        { fixes },
+      ),
+    ];
+  },
+};

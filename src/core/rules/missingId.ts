@@ -1,0 +1,18 @@
+import type { Fix } from '../model/issue';
+import type { StoryRule } from './rule';
+import { addFieldFix, issue } from './ruleHelpers';
+
+export const missingId: StoryRule = {
+  code: 'missing-id',
+  defaultSeverity: 'error',
+  check(story, ctx) {
+    if (story.id !== undefined || !story.frontMatter) return [];
+    const next = ctx.nextId();
+    const fix: Fix | undefined = story.frontMatter.recovered ? undefined : addFieldFix(story, ctx.text(story.path), 'id', next, `Add id ${next}`);
+    return [
+      issue('missing-id', 'error', story, story.titleRange, `This story has no id, so nothing can refer to it. Add an \`id:\` field, e.g. "id: ${next}".`, {
+        fixes: fix ? [fix] : [],
+      }),
+    ];
+  },
+};

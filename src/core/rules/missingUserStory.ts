@@ -1,0 +1,34 @@
+import type { Fix } from '../model/issue';
+import type { StoryRule } from './rule';
+import { eolOf, isClosed, issue } from './ruleHelpers';
+
+// Only type `story` (the default, so also Backlog.md tasks without a type): bugs, spikes, tasks and epics are
+// not written from a user's point of view. Done and dropped stories are skipped.
+export const missingUserStory: StoryRule = {
+  code: 'missing-user-story',
+  defaultSeverity: 'info',
+  check(story, ctx) {
+    if (story.type.toLowerCase() !== 'story' || story.userStory || isClosed(story, ctx.config) || !story.frontMatter) return [];
+    const text = ctx.text(story.path);
+    const eol = eolOf(text);
+    const who = story.persona ?? '…';
+    const sentence = `As a ${who}, I want …, so that ….`;
+    const headingLine = story.titleRange.start.line >= story.bodyStartLine && !story.frontMatter.fields.title ? story.titleRange.start.line : -1;
+    const at = headingLine >= 0 ? { line: headingLine + 1, character: 0 } : { line: story.bodyStartLine, character: 0 };
+    const newText = headingLine >= 0 ? `${eol}${sentence}${eol}` : `${sentence}${eol}${eol}`;
+    const fixes: Fix[] =
+      text !== undefined && at.line < story.lineCount
+        ? [{ title: 'Insert a user story template', isPreferred: true, edits: [{ path: story.path, edits: [{ range: { start: at, end: at }, newText }] }] }]
+        : [];
+    return [
+      issue(
+        'missing-user-story',
+        'info',
+        story,
+        story.titleRange,
+        'This story has no user story statement. Add "As a <who>, I want <what>, so that <why>." so the team knows who it is for and why.',
+        { fixes },
+      ),
+    ];
+  },
+};

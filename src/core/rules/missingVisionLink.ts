@@ -1,0 +1,50 @@
+import type { Fix } from '../model/issue';
+import type { Story } from '../model/story';
+import type { RuleContext, StoryRule } from './rule';
+import { addFieldFix, fieldOf, isClosed, issue, textOf } from './ruleHelpers';
+
+// Only when a vision exists (missing-vision covers the other case); done and dropped stories are skipped.
+// A story is linked when it, or its epic, names any goal (an unknown goal is unknown-vision-goal's business).
+
+/** Returns true when the story or its epic names a vision goal. */
+export function linksToVision(story: Story, ctx: RuleContext): boolean {
+  if (story.vision.length > 0) return true;
+  if (story.epic === undefined) return false;
+  return ctx.resolve(story.epic).some((e) => e.path !== story.path && e.vision.length > 0);
+}
+
+// Why at most 5 fixes: a quick-fix menu longer than that is read by nobody; the vision rarely has more goals.
+const MAX_GOAL_FIXES = 5;
+
+export const missingVisionLink: StoryRule = {
+  code: 'missing-vision-link',
+  defaultSeverity: 'warning',
+  check(story, ctx) {
+    const vision = ctx.vision();
+    if (!vision || isClosed(story, ctx.config) || linksToVision(story, ctx)) return [];
+    const text = ctx.text(story.path);
+    const fixes: Fix[] = [];
+    const existing = fieldOf(story, 'vision');
+    for (const g of vision.goals.slice(0, MAX_GOAL_FIXES)) {
+      const title = `Link to goal ${g.id}: ${g.title}`;
+      if (!existing) {
+        const f = addFieldFix(story, text, 'vision', g.id, title, false);
+        if (f) fixes.push(f);
+      } else if (/^\s*(\[\s*\])?\s*$/.test(textOf(text, existing.valueRange))) {
+        fixes.push({ title, isPreferred: false, edits: [{ path: story.path, edits: [{ range: existing.valueRange, newText: `[${g.id}]` }] }] });
+      }
+    }
+    const subject =
+      story.epic !== undefined ? 'Neither this story nor its epic links' : `This ${story.type === 'epic' ? 'epic' : 'story'} does not link`;
+    return [
+      issue(
+        'missing-vision-link',
+        'warning',
+        story,
+        story.titleRange,
+        `${subject} to a vision goal, so it is unclear why it matters. Add \`vision:\` with a goal id from ${vision.path}.`,
+        { fixes },
+      ),
+    ];
+  },
+};

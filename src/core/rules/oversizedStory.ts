@@ -1,0 +1,21 @@
+import type { StoryRule } from './rule';
+import { fieldRange, isClosed, issue } from './ruleHelpers';
+
+// Epics are big by design and done stories are history, so neither is reported.
+export const oversizedStory: StoryRule = {
+  code: 'oversized-story',
+  defaultSeverity: 'info',
+  check(story, ctx) {
+    const t = ctx.config.splitThreshold;
+    if (story.estimate === undefined || story.estimate <= t || story.type.toLowerCase() === 'epic' || isClosed(story, ctx.config)) return [];
+    return [
+      issue(
+        'oversized-story',
+        'info',
+        story,
+        fieldRange(story, 'estimate'),
+        `Estimate ${story.estimate} is above the split threshold of ${t}. Consider splitting this story into smaller ones that each deliver value.`,
+      ),
+    ];
+  },
+};

@@ -1,0 +1,337 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { removeField, setField } from '../../core/edits/frontMatterEdits';
+import type { BacklogIndex } from '../../core/index/backlogIndex';
+import { toRoadmapJson } from '../../core/roadmap/exportJson';
+import { toMermaidGantt } from '../../core/roadmap/exportMermaid';
+import { localIsoDate } from '../../core/roadmap/roadmapDates';
+import type { RoadmapModel } from '../../core/roadmap/roadmapModel';
+import { toRoadmap } from '../../core/roadmap/toRoadmap';
+import { toRoadmapHtml } from '../../webview/exportHtml';
+import { isInvalidMessage, validateWebviewMessage, type ExportFormat, type HostMessage, type RenderSummary, type WebviewMessage } from '../../webview/protocol';
+import { toUri, toVsTextEdit } from '../convert';
+
+export const ROADMAP_VIEW_TYPE = 'rudder.roadmap';
+export const OPEN_ROADMAP_COMMAND = 'rudder.openRoadmap';
+export const EXPORT_ROADMAP_COMMAND = 'rudder.exportRoadmap';
+/** Why 150 ms: a save or a multi-file change fires several index changes; one redraw covers them. */
+const MODEL_DEBOUNCE_MS = 150;
+
+/** The backlog the roadmap shows: the index and the folder its paths are relative to. */
+export interface RoadmapBacklog {
+  readonly index: BacklogIndex;
+  readonly root: vscode.Uri;
+}
+
+/** What the webview last reported drawing (read by the host tests). */
+export interface RoadmapRendered {
+  readonly generation: number;
+  readonly summary: RenderSummary;
+  readonly renderMs: number;
+}
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+function modelOf(backlog: RoadmapBacklog): RoadmapModel {
+  const name = backlog.root.path.split('/').filter(Boolean).pop() ?? 'Backlog';
+  return toRoadmap(backlog.index, { today: localIsoDate(new Date()), title: `${name} roadmap` });
+}
+
+/** The one roadmap panel: its webview, its model posts and the messages it accepts. */
+class RoadmapPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private indexSubscription: { dispose(): void } | undefined;
+  private subscribedIndex: BacklogIndex | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  // Why a generation counter: posts are asynchronous; the webview drops any model older than one it drew.
+  private generation = 0;
+  lastRendered: RoadmapRendered | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly controller: RoadmapController,
+  ) {
+    panel.webview.options = webviewOptions(controller.extensionUri);
+    panel.webview.html = this.html();
+    panel.webview.onDidReceiveMessage((raw: unknown) => void controller.handleMessage(raw, this), undefined, this.disposables);
+    panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
+    this.follow();
+  }
+
+  /** Subscribes to the current index (the extension may replace it on reload). */
+  private follow(): void {
+    const backlog = this.controller.getBacklog();
+    if (backlog?.index === this.subscribedIndex) return;
+    this.indexSubscription?.dispose();
+    this.subscribedIndex = backlog?.index;
+    this.indexSubscription = backlog?.index.onDidChange(() => this.schedule());
+  }
+
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.postModel();
+    }, MODEL_DEBOUNCE_MS);
+  }
+
+  async postModel(): Promise<void> {
+    this.follow();
+    const backlog = this.controller.getBacklog();
+    if (!backlog) return;
+    const message: HostMessage = { type: 'model', model: modelOf(backlog), generation: ++this.generation };
+    await this.panel.webview.postMessage(message);
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.controller.extensionUri, ...p)).toString();
+    // A fresh nonce each time the HTML is set: only this page's script tag can run.
+    const nonce = randomBytes(18).toString('base64');
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');
+    return [
+      '<!DOCTYPE html>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="UTF-8">',
+      `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+      '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
+      `<link rel="stylesheet" href="${uri('media', 'codicons', 'codicon.css')}">`,
+      `<link rel="stylesheet" href="${uri('media', 'roadmap.css')}">`,
+      '<title>Roadmap</title>',
+      '</head>',
+      '<body>',
+      `<script nonce="${nonce}" src="${uri('dist', 'webview', 'roadmap.js')}"></script>`,
+      '</body>',
+      '</html>',
+    ].join('\n');
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.indexSubscription?.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+    this.controller.forget(this);
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/** Owns the roadmap commands, the panel (one at most) and its restore after a reload. */
+export class RoadmapController implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private current: RoadmapPanel | undefined;
+  private readonly renderedEmitter = new vscode.EventEmitter<RoadmapRendered>();
+  private readonly rejectedEmitter = new vscode.EventEmitter<string>();
+  /** Fires when the webview reports a drawn model. */
+  readonly onDidRender = this.renderedEmitter.event;
+  /** Fires with the reason when a webview message is rejected. */
+  readonly onDidRejectMessage = this.rejectedEmitter.event;
+
+  constructor(
+    readonly extensionUri: vscode.Uri,
+    readonly getBacklog: () => RoadmapBacklog | undefined,
+    private readonly output: vscode.OutputChannel,
+  ) {
+    this.disposables.push(
+      this.renderedEmitter,
+      this.rejectedEmitter,
+      vscode.commands.registerCommand(OPEN_ROADMAP_COMMAND, () => this.open()),
+      vscode.commands.registerCommand(EXPORT_ROADMAP_COMMAND, (format?: unknown) => this.export(typeof format === 'string' ? (format as ExportFormat) : undefined)),
+      vscode.window.registerWebviewPanelSerializer(ROADMAP_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
+          this.current?.dispose();
+          this.current = new RoadmapPanel(panel, this);
+        },
+      }),
+    );
+  }
+
+  /** The open panel, if any. */
+  get panel(): vscode.WebviewPanel | undefined {
+    return this.current?.panel;
+  }
+
+  /** What the webview last reported drawing. */
+  get lastRendered(): RoadmapRendered | undefined {
+    return this.current?.lastRendered;
+  }
+
+  /** Shows the roadmap panel, creating it when there is none. */
+  open(): vscode.WebviewPanel {
+    if (this.current) {
+      this.current.panel.reveal();
+      return this.current.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(ROADMAP_VIEW_TYPE, 'Roadmap', vscode.ViewColumn.Active, { ...webviewOptions(this.extensionUri), retainContextWhenHidden: false });
+    this.current = new RoadmapPanel(panel, this);
+    return panel;
+  }
+
+  forget(p: RoadmapPanel): void {
+    if (this.current === p) this.current = undefined;
+  }
+
+  private log(line: string): void {
+    this.output.appendLine(`[roadmap] ${line}`);
+  }
+
+  /** Validates a message from the webview and acts on it; invalid ones are logged and ignored. Returns whether it was accepted. */
+  async handleMessage(raw: unknown, from: RoadmapPanel | undefined = this.current): Promise<boolean> {
+    const message = validateWebviewMessage(raw);
+    if (isInvalidMessage(message)) {
+      this.log(`rejected a message from the webview: ${message.error}`);
+      this.rejectedEmitter.fire(message.error);
+      return false;
+    }
+    try {
+      return await this.act(message, from);
+    } catch (e) {
+      this.log(`${message.type} failed: ${(e as Error).message}`);
+      return false;
+    }
+  }
+
+  private async act(message: WebviewMessage, from: RoadmapPanel | undefined): Promise<boolean> {
+    const backlog = this.getBacklog();
+    switch (message.type) {
+      case 'ready':
+        await from?.postModel();
+        return true;
+      case 'rendered':
+        if (from) from.lastRendered = { generation: message.generation, summary: message.summary, renderMs: message.renderMs };
+        this.renderedEmitter.fire({ generation: message.generation, summary: message.summary, renderMs: message.renderMs });
+        return true;
+      case 'log':
+        this.log(`webview ${message.level}: ${message.message}`);
+        return true;
+      case 'export':
+        await this.export(message.format);
+        return true;
+      case 'openStory': {
+        if (!backlog || (!backlog.index.story(message.path) && !backlog.index.milestones().some((m) => m.path === message.path))) {
+          return this.reject(`openStory: ${message.path} is not a story of this backlog`);
+        }
+        await vscode.window.showTextDocument(toUri(backlog.root, message.path), { viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return true;
+      }
+      case 'moveStory':
+        if (!backlog) return this.reject('moveStory: no backlog is loaded');
+        return this.moveStory(backlog, message.path, message.milestoneId);
+    }
+  }
+
+  private reject(reason: string): false {
+    this.log(`rejected a message from the webview: ${reason}`);
+    this.rejectedEmitter.fire(reason);
+    return false;
+  }
+
+  /** Writes `milestone:` of one story through a WorkspaceEdit (undoable); returns whether it changed. */
+  private async moveStory(backlog: RoadmapBacklog, path: string, milestoneId: string | null): Promise<boolean> {
+    const story = backlog.index.story(path);
+    if (!story) return this.reject(`moveStory: ${path} is not a story of this backlog`);
+    if (milestoneId !== null && !backlog.index.milestone(milestoneId)) return this.reject(`moveStory: milestone "${milestoneId}" does not exist`);
+    if ((story.milestone ?? null) === milestoneId) return false;
+    const uri = toUri(backlog.root, path);
+    // The open document's text when there is one: it may hold unsaved changes the edit must build on.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const text = open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
+    const edits = milestoneId === null ? removeField(text, 'milestone') : setField(text, 'milestone', milestoneId);
+    if (edits.length === 0) {
+      void vscode.window.showWarningMessage(`Rudder: could not set the milestone of ${story.id ?? path}: its front matter could not be edited safely.`);
+      return false;
+    }
+    const wasDirty = open?.isDirty ?? false;
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(uri, edits.map(toVsTextEdit));
+    const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: false });
+    if (!applied) {
+      this.log(`moveStory: the edit to ${path} was not applied`);
+      return false;
+    }
+    // Save files that had no unsaved changes, so the file on disk (and the index) follows the move;
+    // a file the user was editing is left for them to save.
+    if (!wasDirty) {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await doc.save();
+    }
+    this.log(`moved ${story.id ?? path} to ${milestoneId ?? 'no milestone'}`);
+    return true;
+  }
+
+  /** Asks for a format (unless given) and a file, then writes the roadmap export there. */
+  async export(format?: ExportFormat): Promise<vscode.Uri | undefined> {
+    const backlog = this.getBacklog();
+    if (!backlog) {
+      void vscode.window.showWarningMessage('Rudder: no backlog is loaded, so there is no roadmap to export.');
+      return undefined;
+    }
+    const choice =
+      format ??
+      (
+        await vscode.window.showQuickPick(
+          [
+            { label: 'HTML', description: 'a standalone page that opens in any browser', format: 'html' as const },
+            { label: 'Mermaid', description: 'a gantt chart for READMEs and wikis', format: 'mermaid' as const },
+            { label: 'JSON', description: 'the roadmap view model', format: 'json' as const },
+          ],
+          { title: 'Export Roadmap', placeHolder: 'Format' },
+        )
+      )?.format;
+    if (!choice) return undefined;
+    const ext = choice === 'html' ? 'html' : choice === 'mermaid' ? 'mmd' : 'json';
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(backlog.root, `roadmap.${ext}`),
+      filters: { [choice.toUpperCase()]: [ext] },
+      title: 'Export Roadmap',
+    });
+    if (!target) return undefined;
+    const model = modelOf(backlog);
+    let text: string;
+    if (choice === 'json') text = toRoadmapJson(model);
+    else if (choice === 'mermaid') text = toMermaidGantt(model);
+    else text = toRoadmapHtml(model, await this.readAssets());
+    await vscode.workspace.fs.writeFile(target, encoder.encode(text));
+    this.log(`exported ${choice} to ${target.toString()}`);
+    void vscode.window.showInformationMessage(`Rudder: roadmap exported to ${vscode.workspace.asRelativePath(target)}.`);
+    return target;
+  }
+
+  private async readAssets(): Promise<Parameters<typeof toRoadmapHtml>[1]> {
+    const read = async (...p: string[]): Promise<Uint8Array> => vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...p));
+    const optional = async (...p: string[]): Promise<Uint8Array | undefined> => read(...p).then(
+      (b) => b,
+      () => undefined,
+    );
+    const font = await optional('media', 'codicons', 'codicon.ttf');
+    const codiconCss = await optional('media', 'codicons', 'codicon.css');
+    return {
+      script: decoder.decode(await read('dist', 'webview', 'roadmap.js')),
+      css: decoder.decode(await read('media', 'roadmap.css')),
+      codiconCss: codiconCss ? decoder.decode(codiconCss) : undefined,
+      codiconFontBase64: font ? Buffer.from(font).toString('base64') : undefined,
+    };
+  }
+
+  dispose(): void {
+    this.current?.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** Registers the roadmap: `rudder.openRoadmap`, `rudder.exportRoadmap` and the panel serializer; returns the controller (a Disposable). */
+export function registerRoadmap(context: vscode.ExtensionContext, getBacklog: () => RoadmapBacklog | undefined, output?: vscode.OutputChannel): RoadmapController {
+  const channel = output ?? vscode.window.createOutputChannel('Rudder');
+  const controller = new RoadmapController(context.extensionUri, getBacklog, channel);
+  if (!output) context.subscriptions.push(channel);
+  return controller;
+}

@@ -1,0 +1,25 @@
+// Copies a fixture workspace to a temp folder, so tests can change files without touching the repo.
+import { cpSync, mkdtempSync, rmSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { TEST_SETTINGS } from './codeServer.mjs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Returns { folder, dispose() }: a throwaway copy of `source` (relative to the repo root), with the
+ * quiet test settings as workspace settings: a window opened with extensionDevelopmentPath uses a
+ * throwaway profile that ignores the user-data-dir's settings.json, but workspace settings apply.
+ */
+export function copyWorkspace(source = 'test/fixtures/workspace') {
+  const tmp = mkdtempSync(join(tmpdir(), 'rudder-ws-'));
+  const folder = join(tmp, basename(source));
+  cpSync(join(repoRoot, source), folder, { recursive: true });
+  const settings = join(folder, '.vscode', 'settings.json');
+  if (!existsSync(settings)) {
+    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    writeFileSync(settings, JSON.stringify(TEST_SETTINGS, null, 2));
+  }
+  return { folder, dispose: () => rmSync(tmp, { recursive: true, force: true }) };
+}

@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RudderApi } from '../../../src/extension';
+
+// The fixture backlog (test/fixtures/workspace), in backlog order: ranked a0..a6, then the unranked S-7.
+const FIXTURE_ORDER = ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'];
+
+async function rudder(): Promise<RudderApi> {
+  const ext = vscode.extensions.getExtension<RudderApi | undefined>('rudder.rudder');
+  assert.ok(ext, 'extension rudder.rudder is not loaded');
+  const api = await ext.activate();
+  assert.ok(api, 'activate() returned no API: no workspace folder?');
+  await api.loader.ready;
+  return api;
+}
+
+function treeIds(api: RudderApi): string[] {
+  return api.tree.getChildren().map((s) => String(api.tree.getTreeItem(s).description));
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the VS Code host', () => {
+  it('is VS Code 1.100', () => {
+    console.log(`[host-suite] vscode.version=${vscode.version} appName=${vscode.env.appName} appHost=${vscode.env.appHost} uiKind=${vscode.env.uiKind} remoteName=${vscode.env.remoteName}`);
+    assert.match(vscode.version, /^1\.100\./);
+  });
+
+  it("is the real host's app (code-server here, VS Code under test-electron)", () => {
+    const host = process.env.RUDDER_TEST_HOST;
+    assert.ok(host === 'code-server' || host === 'electron', `RUDDER_TEST_HOST must be set by the runner, got ${host}`);
+    if (host === 'code-server') assert.equal(vscode.env.appName, 'code-server');
+    else assert.match(vscode.env.appName, /Visual Studio Code|VSCodium|Code - OSS/);
+  });
+});
+
+describe('the Rudder extension', () => {
+  it('is active after opening a workspace with a backlog', async () => {
+    const ext = vscode.extensions.getExtension('rudder.rudder');
+    assert.ok(ext);
+    await waitFor('activation', () => (ext.isActive ? true : undefined));
+    assert.equal(ext.isActive, true);
+  });
+
+  it('registers rudder.refresh', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('rudder.refresh'));
+  });
+
+  it('lists the fixture stories in backlog order in the rudder.backlog tree', async () => {
+    const api = await rudder();
+    assert.deepEqual(treeIds(api), FIXTURE_ORDER);
+    const first = api.tree.getTreeItem(api.tree.getChildren()[0]);
+    assert.equal(first.label, 'Backlog import');
+    assert.equal(api.index.fileCount >= 8, true, `fileCount ${api.index.fileCount}`);
+  });
+
+  it('follows a story file created and deleted on disk (file watcher)', async () => {
+    const api = await rudder();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'backlog', 'stories', 'zz-new.md');
+    const text = '---\nid: S-99\ntitle: Added while running\nrank: a15\nstatus: draft\n---\n\nAs a tester, I want this, so that the watcher is proven.\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const ids = await waitFor('S-99 in the tree', () => {
+        const ids = treeIds(api);
+        return ids.includes('S-99') ? ids : undefined;
+      });
+      assert.deepEqual(ids, ['E-1', 'S-1', 'S-99', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7']);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor('S-99 gone', () => (treeIds(api).includes('S-99') ? undefined : true));
+    assert.deepEqual(treeIds(api), FIXTURE_ORDER);
+  });
+
+  it('rudder.refresh reloads and keeps the order', async () => {
+    const api = await rudder();
+    await vscode.commands.executeCommand('rudder.refresh');
+    assert.deepEqual(treeIds(api), FIXTURE_ORDER);
+  });
+});

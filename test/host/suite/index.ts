@@ -1,0 +1,28 @@
+import Mocha from 'mocha';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * Runs every `*.test.js` beside this file with mocha (BDD) inside the extension host; resolves when
+ * all pass, rejects with the failure count otherwise. Same shape as @vscode/test-electron expects.
+ */
+export function run(): Promise<void> {
+  // Why 30 s per test: the first test waits for activation and the initial load in a cold host.
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 30_000 });
+  // RUDDER_TEST_GREP (set by `node test/host/runHostTests.mjs --grep <text>`) runs only matching tests.
+  const grep = process.env.RUDDER_TEST_GREP;
+  if (grep) mocha.grep(new RegExp(grep));
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
+  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  console.log(`[host-suite] ${files.length} test file(s): ${files.join(', ')}`);
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} host test(s) failed`)) : resolve()));
+    } catch (e) {
+      reject(e);
+    }
+  });
+}

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { LineIndex } from '../../../src/core/model/lineIndex';
+import { findAcceptanceCriteria, isAcceptanceCriteriaHeading } from '../../../src/core/parse/bodyOutline';
+import { parseFrontMatter } from '../../../src/core/parse/frontMatter';
+import { scanMarkdown } from '../../../src/core/parse/markdownScan';
+import { outlineWithRemark } from '../../../src/core/parse/remarkBody';
+import { parseStory } from '../../../src/core/parse/parseStory';
+import type { AcceptanceCriteria } from '../../../src/core/model/story';
+
+const DIR = 'test/fixtures/parse';
+
+// Renders a section as the expected-text format of the fixtures.
+function render(ac: AcceptanceCriteria | undefined): string {
+  if (!ac) return 'none\n';
+  const out = [`heading ${ac.headingRange.start.line} depth ${ac.headingDepth} end ${ac.endLine}`];
+  for (const c of ac.items) {
+    const box = c.checked === undefined ? '' : c.checked ? '[x] ' : '[ ] ';
+    const num = c.number === undefined ? '' : `#${c.number} `;
+    out.push(`${c.range.start.line} ${box}${num}${c.text}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+describe('acceptance criteria (fixtures)', () => {
+  const fixtures = fs.readdirSync(DIR).filter((f) => f.endsWith('.md') && fs.existsSync(`${DIR}/${f.replace(/\.md$/, '.expected.txt')}`));
+  it('has fixtures', () => assert.ok(fixtures.length >= 5));
+  for (const f of fixtures) {
+    const text = fs.readFileSync(`${DIR}/${f}`, 'utf8');
+    const expected = fs.readFileSync(`${DIR}/${f.replace(/\.md$/, '.expected.txt')}`, 'utf8');
+    it(`${f}: parseStory finds the expected criteria`, () => {
+      assert.equal(render(parseStory(f, text).acceptanceCriteria), expected);
+    });
+    it(`${f}: remark reads the same criteria`, () => {
+      const lines = new LineIndex(text);
+      const body = parseFrontMatter(f, text, lines).bodyStartLine;
+      assert.equal(render(findAcceptanceCriteria(outlineWithRemark(lines, body), lines)), expected);
+    });
+    it(`${f}: the same with CRLF line endings`, () => {
+      const crlf = text.replace(/\n/g, '\r\n');
+      assert.equal(render(parseStory(f, crlf).acceptanceCriteria), expected);
+    });
+  }
+
+  it('the scanner hands block quotes to remark', () => {
+    const text = fs.readFileSync(`${DIR}/blockquote.md`, 'utf8');
+    const lines = new LineIndex(text);
+    const outline = scanMarkdown(lines, 4);
+    assert.equal(outline.confident, false);
+    assert.match(outline.reason ?? '', /block quote/);
+  });
+
+  it('gives exact ranges for a criterion', () => {
+    const text = '---\ntitle: T\n---\n## Acceptance Criteria\n  - [x] #3 Works offline  \n';
+    const c = parseStory('s.md', text).acceptanceCriteria!.items[0];
+    assert.deepEqual(c.range, { start: { line: 4, character: 2 }, end: { line: 4, character: 24 } });
+    assert.deepEqual(c.textRange, { start: { line: 4, character: 11 }, end: { line: 4, character: 24 } });
+    assert.equal(c.text, 'Works offline');
+    assert.equal(c.number, 3);
+    assert.equal(c.checked, true);
+  });
+
+  it('recognises heading variants', () => {
+    for (const ok of ['Acceptance Criteria', 'acceptance criteria:', '**Acceptance Criteria**', '_Acceptance  criteria_ :', 'ACCEPTANCE CRITERIA']) {
+      assert.ok(isAcceptanceCriteriaHeading(ok), ok);
+    }
+    for (const no of ['Acceptance', 'Acceptance Criteria and notes', 'Criteria']) assert.ok(!isAcceptanceCriteriaHeading(no), no);
+  });
+
+  it('ends the section at a heading of the same or higher level only', () => {
+    const text = '# T\n### Acceptance Criteria\n- a\n#### deeper\n- b\n## higher\n- c\n';
+    const ac = parseStory('s.md', text).acceptanceCriteria!;
+    assert.equal(ac.endLine, 5);
+    assert.deepEqual(ac.items.map((i) => i.text), ['a', 'b']);
+  });
+});

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { parseConfig } from '../../../src/core/config/parseConfig';
+import { applyEdits } from '../../../src/core/edits/applyEdits';
+import { BacklogIndex } from '../../../src/core/index/backlogIndex';
+import type { TextEdit } from '../../../src/core/model/range';
+import { loadWorkspace } from './loadWorkspace';
+
+const FIXTURES = 'test/fixtures/rules';
+
+function indexOf(texts: Map<string, string>): BacklogIndex {
+  const { config, issues } = parseConfig({ rudderYml: texts.get('.rudder.yml'), backlogMdConfigYml: texts.get('backlog/config.yml') });
+  const index = new BacklogIndex(config, issues);
+  for (const [p, t] of [...texts].sort()) if (p.endsWith('.md')) index.upsert(p, t);
+  return index;
+}
+
+describe('rule fixes', () => {
+  for (const code of fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).sort() : []) {
+    it(`${code}: applying every first fix removes the fixed issues`, () => {
+      const dir = `${FIXTURES}/${code}/not-ok`;
+      const index = loadWorkspace(dir);
+      const texts = new Map<string, string>();
+      for (const f of [...index.stories().map((s) => s.path), 'backlog/vision.md', 'backlog/milestones/m1.md', '.rudder.yml']) {
+        if (fs.existsSync(`${dir}/${f}`)) texts.set(f, fs.readFileSync(`${dir}/${f}`, 'utf8'));
+      }
+      const before = index.allIssues().filter((i) => i.code === code);
+      const fixed = before.filter((i) => i.fixes?.length);
+      if (!fixed.length) return;
+      const perFile = new Map<string, TextEdit[]>();
+      for (const i of fixed) {
+        for (const fe of i.fixes![0].edits) {
+          if (fe.create) texts.set(fe.path, '');
+          perFile.set(fe.path, [...(perFile.get(fe.path) ?? []), ...fe.edits]);
+        }
+      }
+      for (const [p, edits] of perFile) texts.set(p, applyEdits(texts.get(p) ?? '', edits));
+      const after = indexOf(texts).allIssues().filter((i) => i.code === code);
+      assert.ok(after.length <= before.length - fixed.length, `${code}: ${before.length} → ${after.length} (fixed ${fixed.length})`);
+    });
+  }
+
+  it('equal-rank fixes keep the order and make every key distinct', () => {
+    const dir = `${FIXTURES}/equal-rank/not-ok`;
+    const index = loadWorkspace(dir);
+    const texts = new Map<string, string>();
+    for (const s of index.stories()) texts.set(s.path, index.text(s.path)!);
+    const orderBefore = index.stories().map((s) => s.id);
+    for (const i of index.allIssues().filter((x) => x.code === 'equal-rank' && x.fixes?.length)) {
+      for (const fe of i.fixes![0].edits) texts.set(fe.path, applyEdits(texts.get(fe.path)!, fe.edits));
+    }
+    const after = indexOf(texts);
+    assert.deepEqual(after.stories().map((s) => s.id), orderBefore);
+    const ranks = after.stories().map((s) => s.rank);
+    assert.equal(new Set(ranks).size, ranks.length);
+  });
+
+  it('the invalid status fix writes the nearest status', () => {
+    const index = loadWorkspace(`${FIXTURES}/invalid-field/not-ok`);
+    const i = index.issues('backlog/stories/s-1.md').find((x) => x.message.startsWith('Status'))!;
+    const text = applyEdits(index.text('backlog/stories/s-1.md')!, i.fixes![0].edits[0].edits);
+    assert.match(text, /^status: ready$/m);
+  });
+});
