@@ -2,7 +2,6 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'ya
 import type { ReadyCheck, RudderConfig, RuleSetting } from '../model/config';
 import { ISSUE_CODES, type Issue } from '../model/issue';
 import { LineIndex } from '../model/lineIndex';
-import type { Range } from '../model/range';
 import { quoteList, suggestNearest } from './suggestNearest';
 
 const CONFIG_PATH = '.rudder.yml';
@@ -302,6 +301,3 @@ function example(key: string): string {
   };
   return examples[key] ?? 'value';
 }
-
-/** Returns the range type used by config issues (re-exported for tests). */
-export type ConfigRange = Range;

@@ -11,6 +11,7 @@ import { eolOf, isClosed, issue } from './ruleHelpers';
 // the ones on stories still to be built.
 export const NO_CRITERIA_TYPES = ['epic', 'spike', 'task'];
 
+/** Returns true when the story's type calls for acceptance criteria. */
 export function needsCriteria(story: Story): boolean {
   return !NO_CRITERIA_TYPES.includes(story.type.toLowerCase());
 }

@@ -1,0 +1,31 @@
+import type { Story } from '../core/model/story';
+import type { BacklogSession } from './backlogSessions';
+
+/** How the backlog tree groups stories. Remembered per workspace. */
+export type GroupBy = 'none' | 'status' | 'epic' | 'milestone' | 'goal';
+
+/** A group row: all stories sharing one value of the grouping field (`key` '' = none set). */
+export interface GroupNode {
+  readonly kind: 'group';
+  readonly session: BacklogSession;
+  readonly groupBy: Exclude<GroupBy, 'none'>;
+  readonly key: string;
+  readonly label: string;
+}
+
+/** A workspace folder row, shown only in multi-root workspaces with more than one backlog. */
+export interface FolderNode {
+  readonly kind: 'folder';
+  readonly session: BacklogSession;
+}
+
+/** A story row. `group` is the group it is shown under, when the tree is grouped. */
+export interface StoryNode {
+  readonly kind: 'story';
+  readonly session: BacklogSession;
+  readonly story: Story;
+  readonly group?: GroupNode;
+}
+
+/** Every row of the `rudder.backlog` tree. Commands invoked from the tree receive these. */
+export type BacklogNode = FolderNode | GroupNode | StoryNode;

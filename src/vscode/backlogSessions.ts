@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import { BacklogIndex } from '../core/index/backlogIndex';
+import type { Story } from '../core/model/story';
+import { BacklogLoader } from './backlogLoader';
+import { toCorePath, toUri } from './convert';
+
+/** One workspace folder's backlog: its index and the loader that keeps the index in step with the files. */
+export class BacklogSession implements vscode.Disposable {
+  readonly index = new BacklogIndex();
+  readonly loader: BacklogLoader;
+
+  constructor(readonly folder: vscode.WorkspaceFolder) {
+    this.loader = new BacklogLoader(this.index, folder.uri);
+  }
+
+  get root(): vscode.Uri {
+    return this.folder.uri;
+  }
+
+  /** Returns the file URI of a core path. */
+  toUri(path: string): vscode.Uri {
+    return toUri(this.root, path);
+  }
+
+  /** Returns the core path of a URI inside this folder, else undefined. */
+  toPath(uri: vscode.Uri): string | undefined {
+    return toCorePath(this.root, uri);
+  }
+
+  /** Returns the story of a URI in this backlog, else undefined. */
+  storyAt(uri: vscode.Uri): Story | undefined {
+    const path = this.toPath(uri);
+    return path === undefined ? undefined : this.index.story(path);
+  }
+
+  dispose(): void {
+    this.loader.dispose();
+  }
+}
+
+const PROBES = ['.rudder.yml', 'backlog'];
+
+/**
+ * The backlogs of a (multi-root) workspace: one session per folder that has `.rudder.yml` or
+ * `backlog/`. Follows folders being added and removed.
+ */
+export class BacklogSessions implements vscode.Disposable {
+  private readonly sessions = new Map<string, BacklogSession>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires when a session is added or removed (not on index changes: use each index's onDidChange). */
+  readonly onDidChangeSessions = this.changeEmitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.update(e.added, e.removed));
+  }
+
+  /** Opens a session for every folder that has a backlog; resolves when they are created (not loaded). */
+  async start(): Promise<void> {
+    await this.update(vscode.workspace.workspaceFolders ?? [], []);
+  }
+
+  /** Returns every session, in workspace-folder order. */
+  all(): readonly BacklogSession[] {
+    return [...this.sessions.values()].sort((a, b) => a.folder.index - b.folder.index);
+  }
+
+  /** Returns the session whose folder contains `uri`. */
+  forUri(uri: vscode.Uri): BacklogSession | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.sessions.get(folder.uri.toString()) : undefined;
+  }
+
+  /** Resolves when every session's current load has finished. */
+  async ready(): Promise<void> {
+    await Promise.all(this.all().map((s) => s.loader.ready));
+  }
+
+  /** Creates a session for a folder that has just been given a backlog (e.g. by "Create Backlog"). */
+  async add(folder: vscode.WorkspaceFolder): Promise<BacklogSession> {
+    const existing = this.sessions.get(folder.uri.toString());
+    if (existing) {
+      await existing.loader.reload();
+      return existing;
+    }
+    const session = new BacklogSession(folder);
+    this.sessions.set(folder.uri.toString(), session);
+    this.changeEmitter.fire();
+    await session.loader.start();
+    return session;
+  }
+
+  private async update(added: readonly vscode.WorkspaceFolder[], removed: readonly vscode.WorkspaceFolder[]): Promise<void> {
+    let changed = false;
+    for (const folder of removed) {
+      const session = this.sessions.get(folder.uri.toString());
+      if (session) {
+        session.dispose();
+        this.sessions.delete(folder.uri.toString());
+        changed = true;
+      }
+    }
+    for (const folder of added) {
+      if (this.sessions.has(folder.uri.toString()) || !(await hasBacklog(folder.uri))) continue;
+      const session = new BacklogSession(folder);
+      this.sessions.set(folder.uri.toString(), session);
+      void session.loader.start();
+      changed = true;
+    }
+    if (changed) this.changeEmitter.fire();
+  }
+
+  dispose(): void {
+    for (const s of this.sessions.values()) s.dispose();
+    this.sessions.clear();
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+}
+
+/** Returns whether a folder has `.rudder.yml` or a `backlog/` folder. */
+export async function hasBacklog(root: vscode.Uri): Promise<boolean> {
+  for (const probe of PROBES) {
+    try {
+      await vscode.workspace.fs.stat(toUri(root, probe));
+      return true;
+    } catch {
+      // not there: try the next probe
+    }
+  }
+  return false;
+}
