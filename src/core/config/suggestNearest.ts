@@ -46,3 +46,16 @@ export function quoteList(values: readonly string[], last = 'or'): string {
   if (q.length <= 1) return q.join('');
   return `${q.slice(0, -1).join(', ')} ${last} ${q[q.length - 1]}`;
 }
+
+/**
+ * Returns the id among `candidates` that `value` most likely meant, or undefined. Unlike words, ids
+ * that differ in their number are different things ("M4" is not a typo of "M1"), so only ids with the
+ * same digits qualify, and then only when the letters are a near miss ("m-1" → "M1", "Epic-3" → "E-3" no).
+ */
+export function suggestNearestId(value: string, candidates: readonly string[]): string | undefined {
+  const digits = (s: string) => s.replace(/\D+/g, '.').replace(/^\.|\.$/g, '');
+  const want = digits(value);
+  const same = candidates.filter((c) => digits(c) === want);
+  if (!want) return suggestNearest(value, candidates);
+  return same.length ? suggestNearest(value, same) : undefined;
+}

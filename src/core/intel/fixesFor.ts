@@ -4,7 +4,7 @@ import type { Goal, Story } from '../model/story';
 import { LineIndex } from '../model/lineIndex';
 import type { BacklogIndex } from '../index/backlogIndex';
 import { addListItem, quoteValue, removeField, removeListItem, setField } from '../edits/frontMatterEdits';
-import { editDistance } from '../config/suggestNearest';
+import { editDistance, suggestNearestId } from '../config/suggestNearest';
 import { applyEdits } from '../edits/applyEdits';
 import { insertAcceptanceCriteriaSection } from '../edits/bodyEdits';
 import { frontMatterBounds, frontMatterTokens, type FrontMatterToken } from './frontMatterContext';
@@ -96,8 +96,8 @@ function extraFixes(index: BacklogIndex, issue: Issue, text: string): IntelFix[]
       if (!token) return [];
       const goals = index.vision()?.goals.map((g) => g.id) ?? [];
       const out: IntelFix[] = [];
-      const near = nearest(token.value, goals);
-      if (near && near.distance <= 2) out.push(replaceTokenFix(issue.path, token, near.value, true));
+      const near = suggestNearestId(token.value, goals);
+      if (near) out.push(replaceTokenFix(issue.path, token, near, true));
       const create = createGoalFix(index, token.value);
       if (create) out.push(create);
       out.push(removeReferenceFix(issue.path, text, token));
@@ -107,8 +107,8 @@ function extraFixes(index: BacklogIndex, issue: Issue, text: string): IntelFix[]
       if (!token) return [];
       const out: IntelFix[] = [];
       const ids = token.key === 'milestone' ? index.milestones().map((m) => m.id) : index.stories().flatMap((s) => (s.id ? [s.id] : []));
-      const near = nearest(token.value, ids);
-      if (near && near.distance <= 2) out.push(replaceTokenFix(issue.path, token, near.value, true));
+      const near = suggestNearestId(token.value, ids);
+      if (near) out.push(replaceTokenFix(issue.path, token, near, true));
       if (token.key === 'milestone') {
         const create = createMilestoneFix(index, token.value);
         if (create) out.push(create);

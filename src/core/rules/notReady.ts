@@ -6,6 +6,7 @@ import { linksToVision } from './missingVisionLink';
 import { fieldOf, fieldRange, isClosed, isReadyOrLater, issue, label, replaceValueFix, statusIndex } from './ruleHelpers';
 
 // Applies from the ready status up to (not including) the done status: a done story is past grooming.
+// Epics are skipped: the Definition of Ready is about work a team pulls in, and an epic is ready when its stories are.
 // Each check of config.definitionOfReady that fails is named in the message; `vision-link` is only checked
 // when a vision exists, and a dependency is open when it resolves to a story that is not done (unknown ids are
 // unknown-reference's business).
@@ -45,7 +46,7 @@ export const notReady: StoryRule = {
   code: 'not-ready',
   defaultSeverity: 'warning',
   check(story, ctx) {
-    if (!isReadyOrLater(story, ctx.config)) return [];
+    if (story.type === 'epic' || !isReadyOrLater(story, ctx.config)) return [];
     const failed = failedReadyChecks(story, ctx);
     if (!failed.length) return [];
     const readyIdx = statusIndex(ctx.config, ctx.config.readyStatus);

@@ -1,4 +1,4 @@
-import { quoteList, suggestNearest } from '../config/suggestNearest';
+import { quoteList, suggestNearestId } from '../config/suggestNearest';
 import type { Issue } from '../model/issue';
 import type { StoryRule } from './rule';
 import { fieldOf, issue, keyOf, replaceValueFix } from './ruleHelpers';
@@ -28,7 +28,7 @@ export const unknownReference: StoryRule = {
     if (story.milestone !== undefined && fieldOf(story, 'milestone') && !ctx.milestone(story.milestone) && !ctx.existsElsewhere(story.milestone)) {
       const range = fieldOf(story, 'milestone')!.valueRange;
       const ids = ctx.milestones().map((m) => m.id);
-      const near = suggestNearest(story.milestone, ids);
+      const near = suggestNearestId(story.milestone, ids);
       const hint = near ? ` Did you mean "${near}"?` : ids.length ? ` Use one of ${quoteList(ids)}, or create the milestone file.` : ' Create the milestone file first.';
       out.push(
         issue('unknown-reference', 'error', story, range, `Milestone "${story.milestone}" does not exist.${hint}`, {

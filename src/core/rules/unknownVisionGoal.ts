@@ -1,4 +1,4 @@
-import { quoteList, suggestNearest } from '../config/suggestNearest';
+import { quoteList, suggestNearestId } from '../config/suggestNearest';
 import type { Issue } from '../model/issue';
 import type { StoryRule } from './rule';
 import { fieldOf, issue, replaceValueFix } from './ruleHelpers';
@@ -20,7 +20,7 @@ export const unknownVisionGoal: StoryRule = {
       const ref = typeof item === 'string' ? item.trim() : typeof item === 'number' ? String(item) : undefined;
       if (!ref || known.has(ref.toLowerCase())) return;
       const range = Array.isArray(raw) ? (loc.itemRanges?.[i] ?? loc.valueRange) : loc.valueRange;
-      const near = suggestNearest(ref, goals);
+      const near = suggestNearestId(ref, goals);
       const hint = near ? ` Did you mean "${near}"?` : goals.length ? ` Use one of ${quoteList(goals)}, or add the goal to ${vision.path}.` : ` Add goals to ${vision.path} first.`;
       out.push(
         issue('unknown-vision-goal', 'error', story, range, `Vision goal "${ref}" is not defined in ${vision.path}.${hint}`, {
