@@ -1,26 +1,84 @@
 import * as vscode from 'vscode';
-import { BacklogIndex } from './core/index/backlogIndex';
-import { BacklogLoader, findBacklogRoot } from './vscode/backlogLoader';
-import { BacklogTreeProvider, registerBacklogTree } from './vscode/backlogTree';
+import type { BacklogIndex } from './core/index/backlogIndex';
+import type { BacklogLoader } from './vscode/backlogLoader';
+import { BacklogSessions } from './vscode/backlogSessions';
+import { registerBacklogTree, type BacklogTreeProvider } from './vscode/backlogTree';
+import type { BacklogNode } from './vscode/backlogNodes';
+import { registerCreateCommands } from './vscode/createBacklog';
+import { registerEditorFeatures, type EditorFeatures } from './vscode/editorFeatures';
+import { registerGroomingView, type GroomingTreeProvider } from './vscode/groomingView';
+import { registerIssueDecorations } from './vscode/issueDecorations';
+import { registerLoadingState } from './vscode/loadingState';
 import { registerRefreshCommand } from './vscode/refreshCommand';
+import { registerStatusBar, type BacklogStatusBar } from './vscode/statusBar';
+import { registerVisionView, type VisionTreeProvider } from './vscode/visionView';
 
-/** What `activate` returns: used by the integration tests (and by other extensions, read-only). */
+/** What `activate` returns: used by the integration tests and the host benchmark (and by other extensions, read-only). */
 export interface RudderApi {
-  readonly index: BacklogIndex;
-  readonly loader: BacklogLoader;
+  readonly sessions: BacklogSessions;
   readonly tree: BacklogTreeProvider;
+  readonly treeView: vscode.TreeView<BacklogNode>;
+  readonly grooming: GroomingTreeProvider;
+  readonly vision: VisionTreeProvider;
+  readonly statusBar: BacklogStatusBar;
+  readonly editor: EditorFeatures;
+  /** Milliseconds `activate` took (loading runs on afterwards). */
+  readonly activationMs: number;
+  /** The first backlog's index (most workspaces have one backlog); throws when there is none. */
+  readonly index: BacklogIndex;
+  /** The first backlog's loader; throws when there is none. */
+  readonly loader: BacklogLoader;
+  /** Resolves when every backlog has loaded and pending file changes are applied. */
+  ready(): Promise<void>;
 }
 
-/** Builds the core over the workspace's backlog and registers every feature; returns the API. */
-export async function activate(context: vscode.ExtensionContext): Promise<RudderApi | undefined> {
-  const folder = await findBacklogRoot();
-  if (!folder) return undefined;
-  const index = new BacklogIndex();
-  const loader = new BacklogLoader(index, folder.uri);
-  const tree = new BacklogTreeProvider(index, folder.uri);
-  context.subscriptions.push(loader, registerBacklogTree(tree), registerRefreshCommand(loader, tree));
-  void loader.start();
-  return { index, loader, tree };
+/** Builds one core index per backlog folder and registers every feature; returns the API without waiting for the backlogs to load. */
+export async function activate(context: vscode.ExtensionContext): Promise<RudderApi> {
+  const started = performance.now();
+  const sessions = new BacklogSessions();
+  context.subscriptions.push(sessions);
+  // Only probes each folder for `.rudder.yml` / `backlog/`; the loads run in the background.
+  await sessions.start();
+  context.subscriptions.push(registerLoadingState(sessions));
+  const editor = registerEditorFeatures(sessions);
+  // TODO(grooming helper): pass createBacklogDragAndDrop(sessions) once src/vscode/grooming/ exports it.
+  const tree = registerBacklogTree(sessions, context.workspaceState);
+  const grooming = registerGroomingView(sessions);
+  const vision = registerVisionView(sessions);
+  const statusBar = registerStatusBar(sessions);
+  const redraw = () => {
+    tree.provider.refresh();
+    grooming.provider.refresh();
+    vision.provider.refresh();
+    statusBar.update();
+  };
+  context.subscriptions.push(editor, tree, grooming, vision, statusBar, registerIssueDecorations(sessions), registerCreateCommands(sessions), registerRefreshCommand(sessions, redraw));
+  // TODO(grooming helper): registerGrooming(context, sessions, tree.view) once src/vscode/grooming/ exists.
+  const activationMs = performance.now() - started;
+  const first = () => {
+    const session = sessions.all()[0];
+    if (!session) throw new Error('Rudder: this workspace has no backlog');
+    return session;
+  };
+  return {
+    sessions,
+    tree: tree.provider,
+    treeView: tree.view,
+    grooming: grooming.provider,
+    vision: vision.provider,
+    statusBar,
+    editor,
+    activationMs,
+    get index() {
+      return first().index;
+    },
+    get loader() {
+      return first().loader;
+    },
+    ready: async () => {
+      await Promise.all(sessions.all().map((s) => s.loader.settled()));
+    },
+  };
 }
 
 export function deactivate(): void {}

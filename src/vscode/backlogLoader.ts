@@ -5,21 +5,23 @@ import { toCorePath, toUri } from './convert';
 
 const RUDDER_YML = '.rudder.yml';
 const BACKLOG_MD_CONFIG = 'backlog/config.yml';
-
-/** Returns the workspace folder that holds the backlog: the first with `.rudder.yml` or `backlog/`, else the first folder. */
-export async function findBacklogRoot(): Promise<vscode.WorkspaceFolder | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  for (const folder of folders) {
-    for (const probe of [RUDDER_YML, 'backlog']) {
-      if (await exists(toUri(folder.uri, probe))) return folder;
-    }
-  }
-  return folders[0];
-}
+const EXCLUDE = '**/{node_modules,.git}/**';
+// Why a 50 ms window: git writes the files of a checkout over tens of milliseconds and the watcher
+// reports them one by one; applying them as one batch redraws views and diagnostics once.
+const COALESCE_MS = 50;
+// Why a cap: a steady trickle of events (a build writing files) must not postpone the flush forever.
+const MAX_WAIT_MS = 500;
+// Why 64 reads at a time: thousands of concurrent reads stall the extension host; 64 keeps the disk busy.
+const READ_BATCH = 64;
+// Why reconcile after big bursts: the OS watcher may drop events when thousands of files change at
+// once (a branch switch); a cheap listing then catches missed creates and deletes.
+const RECONCILE_AFTER = 500;
 
 /**
  * Keeps a BacklogIndex in step with the files of one workspace folder: reads the configuration and
- * every Markdown file through `vscode.workspace.fs`, then follows a FileSystemWatcher.
+ * every Markdown file through `vscode.workspace.fs`, then follows a FileSystemWatcher, coalescing
+ * its events into batches. An editor with unsaved changes wins over the disk: its file is skipped
+ * (the diagnostics feature keeps the index on the editor's text).
  */
 export class BacklogLoader implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -28,6 +30,15 @@ export class BacklogLoader implements vscode.Disposable {
   // results of the older one are dropped instead of overwriting newer texts.
   private generation = 0;
   private readyPromise: Promise<void> = Promise.resolve();
+  private loading = false;
+  /** Watcher events waiting for the next flush: path -> URI to read, or null when deleted. */
+  private readonly pending = new Map<string, vscode.Uri | null>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private firstPendingAt = 0;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly stateEmitter = new vscode.EventEmitter<void>();
+  /** Fires when a full load starts or ends. */
+  readonly onDidChangeLoading = this.stateEmitter.event;
 
   constructor(
     readonly index: BacklogIndex,
@@ -39,12 +50,27 @@ export class BacklogLoader implements vscode.Disposable {
     return this.readyPromise;
   }
 
+  /** True while a full load runs. */
+  get isLoading(): boolean {
+    return this.loading;
+  }
+
+  /** Resolves when the full load, pending watcher events and their batch have all been applied. */
+  async settled(): Promise<void> {
+    for (;;) {
+      await this.readyPromise;
+      await this.flushing;
+      if (this.pending.size === 0 && this.flushTimer === undefined && !this.loading) return;
+      await new Promise((r) => setTimeout(r, COALESCE_MS));
+    }
+  }
+
   /** Starts watching and loads everything; returns the load's promise. */
   start(): Promise<void> {
     const md = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.root, '**/*.md'));
-    md.onDidCreate((uri) => void this.readOne(uri), undefined, this.disposables);
-    md.onDidChange((uri) => void this.readOne(uri), undefined, this.disposables);
-    md.onDidDelete((uri) => this.removeOne(uri), undefined, this.disposables);
+    md.onDidCreate((uri) => this.queue(uri, false), undefined, this.disposables);
+    md.onDidChange((uri) => this.queue(uri, false), undefined, this.disposables);
+    md.onDidDelete((uri) => this.queue(uri, true), undefined, this.disposables);
     const config = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.root, `{${RUDDER_YML},${BACKLOG_MD_CONFIG}}`));
     // A configuration change can change which files are stories: reload everything.
     const reload = () => void this.reload();
@@ -58,10 +84,25 @@ export class BacklogLoader implements vscode.Disposable {
   /** Re-reads the configuration and every Markdown file; returns when the index holds them. */
   reload(): Promise<void> {
     const generation = ++this.generation;
-    this.readyPromise = this.loadAll(generation).catch((e) => {
-      console.error('[rudder] loading the backlog failed', e);
-    });
+    this.loading = true;
+    this.stateEmitter.fire();
+    this.readyPromise = this.loadAll(generation)
+      .catch((e) => {
+        console.error('[rudder] loading the backlog failed', e);
+      })
+      .finally(() => {
+        if (generation === this.generation) {
+          this.loading = false;
+          this.stateEmitter.fire();
+        }
+      });
     return this.readyPromise;
+  }
+
+  /** Re-reads one file from disk into the index (or removes it when it is gone), unless an editor holds unsaved text for it. */
+  async reread(uri: vscode.Uri): Promise<void> {
+    this.queue(uri, false);
+    await this.settled();
   }
 
   private async loadAll(generation: number): Promise<void> {
@@ -70,45 +111,111 @@ export class BacklogLoader implements vscode.Disposable {
     const { config, issues } = parseConfig({ rudderYml, backlogMdConfigYml });
     this.index.setConfig(config, issues);
 
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*.md'), '**/{node_modules,.git}/**');
+    const wanted = await this.listBacklogFiles();
+    if (generation !== this.generation) return;
+    const entries = [...wanted];
+    for (let i = 0; i < entries.length; i += READ_BATCH) {
+      const batch = entries.slice(i, i + READ_BATCH);
+      const texts = await Promise.all(batch.map(([, uri]) => this.readText(uri)));
+      if (generation !== this.generation) return;
+      batch.forEach(([path, uri], k) => this.apply(path, uri, texts[k]));
+    }
+    // Files the index knows that are gone or no longer match the configured globs.
+    for (const path of this.knownPaths()) if (!wanted.has(path)) this.index.remove(path);
+  }
+
+  /** Returns the backlog files (stories, vision, milestones) under the root by path. */
+  private async listBacklogFiles(): Promise<Map<string, vscode.Uri>> {
+    let uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*.md'), EXCLUDE);
+    // A virtual file system without a search provider finds nothing: walk it through workspace.fs.
+    if (uris.length === 0 && this.root.scheme !== 'file') uris = await this.walk(this.root);
     const wanted = new Map<string, vscode.Uri>();
     for (const uri of uris) {
       const path = toCorePath(this.root, uri);
       if (path !== undefined && this.index.classify(path) !== 'other') wanted.set(path, uri);
     }
-    // Why batches: thousands of concurrent reads stall the extension host; 64 keeps the disk busy.
-    const entries = [...wanted];
-    for (let i = 0; i < entries.length; i += 64) {
-      const batch = entries.slice(i, i + 64);
-      const texts = await Promise.all(batch.map(([, uri]) => this.readText(uri)));
-      if (generation !== this.generation) return;
-      batch.forEach(([path], k) => {
-        const text = texts[k];
-        if (text !== undefined && text !== this.index.text(path)) this.index.upsert(path, text);
-      });
+    return wanted;
+  }
+
+  private async walk(dir: vscode.Uri): Promise<vscode.Uri[]> {
+    let entries: [string, vscode.FileType][] = [];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return [];
     }
-    // Files the index knows that are gone or no longer match the configured globs.
-    for (const story of [...this.index.stories()]) {
-      if (!wanted.has(story.path)) this.index.remove(story.path);
+    const out: vscode.Uri[] = [];
+    for (const [name, type] of entries) {
+      if (name === 'node_modules' || name === '.git') continue;
+      const uri = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.Directory) out.push(...(await this.walk(uri)));
+      else if (name.endsWith('.md')) out.push(uri);
     }
-    for (const m of this.index.milestones()) if (!wanted.has(m.path)) this.index.remove(m.path);
+    return out;
+  }
+
+  private knownPaths(): string[] {
+    const paths = this.index.stories().map((s) => s.path);
+    for (const m of this.index.milestones()) paths.push(m.path);
     const vision = this.index.vision();
-    if (vision && !wanted.has(vision.path)) this.index.remove(vision.path);
+    if (vision) paths.push(vision.path);
+    return paths;
   }
 
-  private async readOne(uri: vscode.Uri): Promise<void> {
+  /** Puts a disk text into the index (undefined = file gone), unless an editor holds unsaved text for it. */
+  private apply(path: string, uri: vscode.Uri, text: string | undefined): void {
+    if (isDirtyInEditor(uri)) return;
+    if (text === undefined) {
+      if (this.index.text(path) !== undefined) this.index.remove(path);
+    } else if (text !== this.index.text(path)) this.index.upsert(path, text);
+  }
+
+  private queue(uri: vscode.Uri, deleted: boolean): void {
     const path = toCorePath(this.root, uri);
-    if (path === undefined || this.index.classify(path) === 'other') return;
+    if (path === undefined) return;
+    if (this.index.classify(path) === 'other' && this.index.text(path) === undefined) return;
+    if (this.pending.size === 0) this.firstPendingAt = Date.now();
+    this.pending.set(path, deleted ? null : uri);
+    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    const wait = Math.max(0, Math.min(COALESCE_MS, this.firstPendingAt + MAX_WAIT_MS - Date.now()));
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      // Why a chain: batches apply in the order their events came.
+      this.flushing = this.flushing.then(() => this.flush()).catch((e) => console.error('[rudder] applying file changes failed', e));
+    }, wait);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = [...this.pending];
+    this.pending.clear();
+    if (batch.length === 0) return;
+    const reads = batch.filter(([, uri]) => uri !== null) as [string, vscode.Uri][];
+    const texts = new Map<string, string | undefined>();
+    for (let i = 0; i < reads.length; i += READ_BATCH) {
+      const slice = reads.slice(i, i + READ_BATCH);
+      const got = await Promise.all(slice.map(([, uri]) => this.readText(uri)));
+      slice.forEach(([path], k) => texts.set(path, got[k]));
+    }
+    // Events that came during the reads are newer: leave those paths to the next batch.
+    for (const [path, uri] of batch) {
+      if (this.pending.has(path)) continue;
+      this.apply(path, uri ?? toUri(this.root, path), uri === null ? undefined : texts.get(path));
+    }
+    if (batch.length >= RECONCILE_AFTER) await this.reconcile();
+  }
+
+  /** Lists the files again and applies missed creates and deletes (not missed modifications: those need a reload). */
+  private async reconcile(): Promise<void> {
     const generation = this.generation;
-    const text = await this.readText(uri);
-    if (generation !== this.generation) return; // a full reload is running and will read it
-    if (text === undefined) this.index.remove(path);
-    else if (text !== this.index.text(path)) this.index.upsert(path, text);
-  }
-
-  private removeOne(uri: vscode.Uri): void {
-    const path = toCorePath(this.root, uri);
-    if (path !== undefined && this.index.text(path) !== undefined) this.index.remove(path);
+    const wanted = await this.listBacklogFiles();
+    if (generation !== this.generation) return;
+    const missing = [...wanted].filter(([path]) => this.index.text(path) === undefined);
+    for (let i = 0; i < missing.length; i += READ_BATCH) {
+      const slice = missing.slice(i, i + READ_BATCH);
+      const got = await Promise.all(slice.map(([, uri]) => this.readText(uri)));
+      slice.forEach(([path, uri], k) => this.apply(path, uri, got[k]));
+    }
+    for (const path of this.knownPaths()) if (!wanted.has(path) && !this.pending.has(path)) this.apply(path, toUri(this.root, path), undefined);
   }
 
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
@@ -121,15 +228,15 @@ export class BacklogLoader implements vscode.Disposable {
 
   dispose(): void {
     this.generation++;
+    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    this.pending.clear();
+    this.stateEmitter.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
+/** Returns true when an open editor holds unsaved text for this file (that text wins over the disk). */
+export function isDirtyInEditor(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === key);
 }

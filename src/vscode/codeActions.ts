@@ -87,14 +87,32 @@ function overlaps(a: Range, b: Range): boolean {
 /** Registers the Rudder quick fixes and `source.fixAll.rudder` for Markdown files under `root`; returns their disposable. */
 export function registerCodeActions(index: BacklogIndex, root: vscode.Uri, sync: (document: vscode.TextDocument) => void): vscode.Disposable {
   const selector: vscode.DocumentSelector = { language: 'markdown', pattern: new vscode.RelativePattern(root, '**/*.md') };
-  return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider(selector, new RudderCodeActions(index, root, sync), RudderCodeActions.metadata),
-    vscode.commands.registerCommand(SELECT_COMMAND, async (uri: string, range: Range) => {
+  return vscode.Disposable.from(vscode.languages.registerCodeActionsProvider(selector, new RudderCodeActions(index, root, sync), RudderCodeActions.metadata), acquireSelectCommand());
+}
+
+// Why reference-counted: one backlog per workspace folder registers its own code actions, but a
+// command id can be registered only once; the last backlog to go unregisters it.
+let selectCommand: { disposable: vscode.Disposable; users: number } | undefined;
+
+function acquireSelectCommand(): vscode.Disposable {
+  if (!selectCommand) {
+    const disposable = vscode.commands.registerCommand(SELECT_COMMAND, async (uri: string, range: Range) => {
       const target = vscode.Uri.parse(uri);
       const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString()) ?? (await vscode.window.showTextDocument(target));
       const r = toVsRange(range);
       editor.selection = new vscode.Selection(r.start, r.end);
       editor.revealRange(r);
-    }),
-  );
+    });
+    selectCommand = { disposable, users: 0 };
+  }
+  selectCommand.users++;
+  let released = false;
+  return new vscode.Disposable(() => {
+    if (released || !selectCommand) return;
+    released = true;
+    if (--selectCommand.users === 0) {
+      selectCommand.disposable.dispose();
+      selectCommand = undefined;
+    }
+  });
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { BacklogLoader } from './backlogLoader';
-import type { BacklogTreeProvider } from './backlogTree';
+import type { BacklogSessions } from './backlogSessions';
 
-/** Returns the disposable of `rudder.refresh`: re-reads the configuration and every file, then redraws the tree. */
-export function registerRefreshCommand(loader: BacklogLoader, tree: BacklogTreeProvider): vscode.Disposable {
+/** Returns the disposable of `rudder.refresh`: looks for new backlogs, re-reads every backlog's configuration and files, then redraws. */
+export function registerRefreshCommand(sessions: BacklogSessions, redraw: () => void): vscode.Disposable {
   return vscode.commands.registerCommand('rudder.refresh', async () => {
-    await loader.reload();
-    tree.refresh();
+    await sessions.start();
+    await Promise.all(sessions.all().map((s) => s.loader.reload()));
+    redraw();
   });
 }

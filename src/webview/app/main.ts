@@ -190,11 +190,12 @@ function buildToolbar(m: RoadmapModel): void {
 /** Changes zoom keeping the date at the middle of the view in place. */
 function zoomTo(z: Zoom): void {
   if (z === state.zoom) return;
-  const before = PX_PER_DAY[state.zoom];
-  const middle = (view.scrollLeft + view.clientWidth / 2 - LABEL_WIDTH) / before;
+  // The timeline shows canvas x in [scrollLeft + LABEL_WIDTH, scrollLeft + clientWidth]; day d sits at LABEL_WIDTH + d * px.
+  const half = (view.clientWidth - LABEL_WIDTH) / 2;
+  const middle = (view.scrollLeft + half) / PX_PER_DAY[state.zoom];
   state = { ...state, zoom: z };
   render();
-  view.scrollLeft = Math.max(0, middle * PX_PER_DAY[z] + LABEL_WIDTH - view.clientWidth / 2);
+  view.scrollLeft = Math.max(0, middle * PX_PER_DAY[z] - half);
   setState({ scrollLeft: view.scrollLeft }, false);
 }
 

@@ -1,0 +1,30 @@
+import type { BacklogIndex } from '../index/backlogIndex';
+
+/** Moving one file: both paths relative to the root. */
+export interface FileRename {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Returns the archive path of a story: `<backlog>/archive/<its path inside the backlog folder>`. */
+export function archivePathOf(path: string, backlog: string): string {
+  const base = backlog === '.' || backlog === '' ? '' : `${backlog.replace(/\/+$/, '')}/`;
+  const inner = base && path.startsWith(base) ? path.slice(base.length) : path;
+  return `${base}archive/${inner}`;
+}
+
+/** Returns the renames that move every done story (status = the done status) into the archive folder; `paths` limits it to some stories. */
+export function archiveDone(index: BacklogIndex, paths?: readonly string[]): FileRename[] {
+  const done = index.config.doneStatus.toLowerCase();
+  const only = paths && paths.length ? new Set(paths) : undefined;
+  const out: FileRename[] = [];
+  const taken = new Set<string>();
+  for (const s of index.stories()) {
+    if ((s.status ?? '').toLowerCase() !== done || (only && !only.has(s.path)) || /(^|\/)archive\//.test(s.path)) continue;
+    let to = archivePathOf(s.path, index.config.backlog);
+    for (let n = 2; taken.has(to) || index.text(to) !== undefined; n++) to = to.replace(/(-\d+)?\.md$/i, `-${n}.md`);
+    taken.add(to);
+    out.push({ from: s.path, to });
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+import { newStory, nextId } from '../edits/newStoryText';
+import type { BacklogIndex } from '../index/backlogIndex';
+import type { Story } from '../model/story';
+import { rankBetween } from '../rank/rankBetween';
+import type { CreatePlan } from './splitStory';
+import { commonPrefix, dirOf, idPrefixOf, newFilePath, seenIds } from './splitStory';
+
+export type NewItemKind = 'story' | 'epic' | 'milestone';
+
+/** Where a new story goes in the backlog. */
+export type NewItemPosition = 'top' | 'bottom' | { readonly after: string };
+
+export interface NewItemOptions {
+  readonly kind: NewItemKind;
+  readonly title: string;
+  readonly position?: NewItemPosition;
+  /** Ids to avoid besides the backlog's (a persisted high-water mark). */
+  readonly knownIds?: Iterable<string>;
+  readonly random?: () => number;
+  /** Line ending of the new file; default '\n'. */
+  readonly eol?: string;
+}
+
+/** Returns the rank key for a new story at `position` (undefined when it lands among unranked stories). */
+export function rankFor(order: readonly Story[], position: NewItemPosition): string | undefined {
+  const ranked = order.filter((s) => s.rank !== undefined && s.rank !== '');
+  if (position === 'top') return rankBetween(undefined, ranked[0]?.rank);
+  if (position === 'bottom') return rankBetween(ranked[ranked.length - 1]?.rank, undefined);
+  const at = order.findIndex((s) => s.path === position.after);
+  const sel = order[at];
+  if (!sel) return rankBetween(ranked[ranked.length - 1]?.rank, undefined);
+  if (sel.rank === undefined || sel.rank === '') return undefined;
+  const next = order.slice(at + 1).find((s) => s.rank !== undefined && s.rank !== sel.rank);
+  return rankBetween(sel.rank, next?.rank);
+}
+
+/** Returns the plan that creates a new story, epic or milestone from the template with a fresh id, ranked at `position`. */
+export function newItem(index: BacklogIndex, options: NewItemOptions): CreatePlan {
+  const order = index.stories();
+  const kind = options.kind;
+  const prefix = kind === 'milestone' ? (commonPrefix(index.milestones().map((m) => m.id)) ?? 'M') : idPrefixOf({ type: kind }, index);
+  const id = nextId(seenIds(index, options.knownIds), prefix, options.random ? { random: options.random } : {});
+  const rank = kind === 'milestone' ? undefined : rankFor(order, options.position ?? 'bottom');
+  const created = newStory({ id, title: options.title, type: kind, status: kind === 'milestone' ? 'planned' : index.config.statuses[0], rank, eol: options.eol });
+  const dir = folderFor(index, kind, options.position);
+  const sample = kind === 'milestone' ? undefined : order.find((s) => s.type === kind && dirOf(s.path) === dir) ?? order.find((s) => dirOf(s.path) === dir);
+  const idOnly = sample !== undefined && sample.id !== undefined && sample.path.slice(sample.path.lastIndexOf('/') + 1).replace(/\.md$/i, '').toLowerCase() === sample.id.toLowerCase();
+  const path = newFilePath(dir, id, options.title, (p) => index.text(p) !== undefined, idOnly);
+  return {
+    edits: [{ path, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: created.text }] }],
+    path,
+    id,
+    titleRange: created.titleRange,
+  };
+}
+
+/** Returns the folder for a new item: the milestones folder; for stories the selected story's folder, else where most items of that kind live. */
+function folderFor(index: BacklogIndex, kind: NewItemKind, position: NewItemPosition | undefined): string {
+  const cfg = index.config;
+  if (kind === 'milestone') {
+    const m = index.milestones()[0];
+    if (m) return dirOf(m.path);
+    return globFolder(cfg.milestones) || `${cfg.backlog}/milestones`;
+  }
+  if (position && typeof position === 'object' && kind === 'story') {
+    const sel = index.story(position.after);
+    if (sel && sel.type !== 'epic') return dirOf(sel.path);
+  }
+  const counts = new Map<string, number>();
+  for (const s of index.stories()) if ((kind === 'epic') === (s.type === 'epic')) counts.set(dirOf(s.path), (counts.get(dirOf(s.path)) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [d, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = d;
+  if (best !== undefined) return best;
+  const base = cfg.backlog === '.' || cfg.backlog === '' ? '' : cfg.backlog.replace(/\/+$/, '');
+  return [base, kind === 'epic' ? 'epics' : 'stories'].filter(Boolean).join('/');
+}
+
+/** Returns the fixed folder part of a glob (before the first segment with a wildcard). */
+function globFolder(glob: string): string {
+  const parts = glob.split('/');
+  const fixed: string[] = [];
+  for (const p of parts.slice(0, -1)) {
+    if (/[*?[{]/.test(p)) break;
+    fixed.push(p);
+  }
+  return fixed.join('/');
+}

@@ -1,0 +1,129 @@
+import { setField } from '../edits/frontMatterEdits';
+import type { RudderConfig } from '../model/config';
+import type { FileEdit } from '../model/range';
+import type { Story } from '../model/story';
+import { compareStories } from '../rank/compareStories';
+import { ranksBetween } from '../rank/rankBetween';
+import type { TextOf } from './fileText';
+
+/** A reordering plan: the order it produces, the new rank of each story that moves, and the edits. */
+export interface OrderPlan {
+  /** The stories in their new order. */
+  readonly order: readonly Story[];
+  /** New rank keys, by path, only for stories whose key changes. */
+  readonly ranks: ReadonlyMap<string, string>;
+  readonly edits: readonly FileEdit[];
+  /** Stories that need a new key but whose front matter cannot be edited safely (broken YAML, missing text). */
+  readonly skipped: readonly string[];
+}
+
+/** Where to put moved stories: before or after a story (by path), or at either end of the list. */
+export type MoveTarget = { readonly before: string } | { readonly after: string } | 'top' | 'bottom';
+
+export type MoveDirection = 'up' | 'down' | 'top' | 'bottom';
+
+const ranked = (s: Story): boolean => typeof s.rank === 'string' && s.rank !== '';
+
+/**
+ * Returns the plan that makes the backlog follow `desired` (every story of the backlog, in the wanted order),
+ * re-keying as few stories as possible: a longest run of already increasing keys stays; the others get keys
+ * between their kept neighbours. Stories in `mustMove` are always re-keyed (so a move writes the moved story,
+ * not its neighbour). A trailing run of unranked stories already in their natural order stays unranked.
+ */
+export function reorderStories(desired: readonly Story[], config: RudderConfig, text: TextOf, mustMove: ReadonlySet<string> = new Set()): OrderPlan {
+  const n = desired.length;
+  // The unranked tail: stories without a rank sort after every ranked one, by ordinal / priority / id.
+  let tail = n;
+  while (tail > 0 && !ranked(desired[tail - 1]) && !mustMove.has(desired[tail - 1].path) && (tail === n || compareStories(desired[tail - 1], desired[tail], config) < 0)) tail--;
+  const keep = longestIncreasing(desired.slice(0, tail), mustMove);
+  const ranks = new Map<string, string>();
+  let i = 0;
+  while (i < tail) {
+    if (keep.has(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tail && !keep.has(j)) j++;
+    const lo = i > 0 ? desired[i - 1].rank : undefined;
+    const hi = j < tail ? desired[j].rank : undefined;
+    const keys = ranksBetween(lo, hi, j - i);
+    for (let k = i; k < j; k++) if (keys[k - i] !== desired[k].rank) ranks.set(desired[k].path, keys[k - i]);
+    i = j;
+  }
+  return { order: desired, ranks, ...rankEdits(ranks, text) };
+}
+
+/** Returns the rank edits for new keys, and the paths that could not be edited. */
+export function rankEdits(ranks: ReadonlyMap<string, string>, text: TextOf): { edits: FileEdit[]; skipped: string[] } {
+  const edits: FileEdit[] = [];
+  const skipped: string[] = [];
+  for (const [path, key] of ranks) {
+    const t = text(path);
+    const e = t === undefined ? [] : setField(t, 'rank', key);
+    if (e.length) edits.push({ path, edits: e });
+    else skipped.push(path);
+  }
+  return { edits, skipped };
+}
+
+/** Returns the indexes of a longest subsequence of ranked stories (not in `exclude`) with strictly increasing keys. */
+function longestIncreasing(list: readonly Story[], exclude: ReadonlySet<string>): Set<number> {
+  // Patience sorting, O(n log n): tails[k] = index ending the best run of length k+1.
+  const tails: number[] = [];
+  const prev = new Array<number>(list.length).fill(-1);
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
+    if (!ranked(s) || exclude.has(s.path)) continue;
+    const key = s.rank as string;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[tails[mid]].rank as string) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[i] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = i;
+  }
+  const out = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i !== -1; i = prev[i]) out.add(i);
+  return out;
+}
+
+/** Returns the plan that moves `paths` (kept in their backlog order) before/after a story or to an end of `order` (the whole backlog). */
+export function moveStories(order: readonly Story[], paths: readonly string[], target: MoveTarget, config: RudderConfig, text: TextOf): OrderPlan {
+  const moving = new Set(paths);
+  const moved = order.filter((s) => moving.has(s.path));
+  const rest = order.filter((s) => !moving.has(s.path));
+  let at: number;
+  if (target === 'top') at = 0;
+  else if (target === 'bottom') at = rest.length;
+  else if ('before' in target) {
+    at = rest.findIndex((s) => s.path === target.before);
+    if (at < 0) at = moving.has(target.before) ? order.slice(0, order.findIndex((s) => s.path === target.before)).filter((s) => !moving.has(s.path)).length : rest.length;
+  } else {
+    const i = rest.findIndex((s) => s.path === target.after);
+    at = i < 0 ? (moving.has(target.after) ? order.slice(0, order.findIndex((s) => s.path === target.after)).filter((s) => !moving.has(s.path)).length : rest.length) : i + 1;
+  }
+  const desired = [...rest.slice(0, at), ...moved, ...rest.slice(at)];
+  if (desired.every((s, i) => s === order[i])) return { order, ranks: new Map(), edits: [], skipped: [] };
+  return reorderStories(desired, config, text, moving);
+}
+
+/**
+ * Returns the plan for moveUp/moveDown/moveToTop/moveToBottom of one story. `group` is the visible list the
+ * story is shown in (a tree group); its neighbours are taken there, the keys in the whole backlog `order`.
+ */
+export function moveStory(order: readonly Story[], path: string, direction: MoveDirection, config: RudderConfig, text: TextOf, group?: readonly Story[]): OrderPlan {
+  const list = group ?? order;
+  const i = list.findIndex((s) => s.path === path);
+  const none: OrderPlan = { order, ranks: new Map(), edits: [], skipped: [] };
+  if (i < 0) return none;
+  let target: MoveTarget | undefined;
+  if (direction === 'up') target = i > 0 ? { before: list[i - 1].path } : undefined;
+  else if (direction === 'down') target = i < list.length - 1 ? { after: list[i + 1].path } : undefined;
+  else if (direction === 'top') target = i > 0 ? (group ? { before: list[0].path } : 'top') : undefined;
+  else target = i < list.length - 1 ? (group ? { after: list[list.length - 1].path } : 'bottom') : undefined;
+  return target === undefined ? none : moveStories(order, [path], target, config, text);
+}

@@ -1,0 +1,139 @@
+import { removeCriteria } from '../edits/bodyEdits';
+import { detectEol, setField } from '../edits/frontMatterEdits';
+import { applyEdits } from '../edits/applyEdits';
+import { newStory, nextId } from '../edits/newStoryText';
+import type { BacklogIndex } from '../index/backlogIndex';
+import { LineIndex } from '../model/lineIndex';
+import type { FileEdit, Range } from '../model/range';
+import type { Story } from '../model/story';
+import { rankBetween } from '../rank/rankBetween';
+import type { TextOf } from './fileText';
+
+/** A plan that creates one file: the edits (the new file among them), where it is, and where the cursor goes. */
+export interface CreatePlan {
+  readonly edits: readonly FileEdit[];
+  readonly path: string;
+  readonly id: string;
+  /** Range of the title value in the new file. */
+  readonly titleRange: Range;
+}
+
+/** Returns every id the backlog has ever mentioned: story ids, `split_from`, `depends_on` and `epic` references, plus `extra` (e.g. a remembered high-water mark). */
+export function seenIds(index: BacklogIndex, extra: Iterable<string> = []): string[] {
+  const out = new Set<string>(extra);
+  for (const s of index.stories()) {
+    if (s.id !== undefined) out.add(s.id);
+    if (s.splitFrom !== undefined) out.add(s.splitFrom);
+    if (s.epic !== undefined) out.add(s.epic);
+    for (const d of s.dependsOn) out.add(d);
+  }
+  for (const m of index.milestones()) out.add(m.id);
+  return [...out];
+}
+
+/** Returns a file-name-safe slug of a title: lowercase words joined by '-', at most 40 characters. */
+export function slugOf(title: string): string {
+  return title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+/** Returns a path `<dir>/<id>-<slug>.md` (or `<dir>/<id>.md` when the folder names files by id alone) that is not taken. */
+export function newFilePath(dir: string, id: string, title: string, taken: (path: string) => boolean, idOnly = false): string {
+  const base = idOnly ? id.toLowerCase() : [id, slugOf(title)].filter(Boolean).join('-');
+  const prefix = dir === '' || dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`;
+  let path = `${prefix}${base}.md`;
+  for (let n = 2; taken(path); n++) path = `${prefix}${base}-${n}.md`;
+  return path;
+}
+
+/** Returns the folder of a root-relative path ('' at the root). */
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** Returns true when the files of a folder are named by id alone (`s-1.md`), judging from `story`'s own name. */
+function namedByIdOnly(story: Story): boolean {
+  const name = story.path.slice(story.path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+  return story.id !== undefined && name.toLowerCase() === story.id.toLowerCase();
+}
+
+export interface SplitOptions {
+  /** Indexes (into the acceptance criteria) of the criteria that move to the new story. */
+  readonly criteria: readonly number[];
+  readonly title: string;
+  /** Ids to avoid besides the backlog's (a persisted high-water mark). */
+  readonly knownIds?: Iterable<string>;
+  /** Gives ids a random suffix (collision-free across branches). */
+  readonly random?: () => number;
+}
+
+/**
+ * Returns the plan of "split story": a new story (same type, epic, milestone, goals and priority; `split_from`
+ * the original; the picked criteria; ranked right after the original) and the original without those criteria.
+ */
+export function splitStory(story: Story, index: BacklogIndex, text: TextOf, options: SplitOptions): CreatePlan | undefined {
+  const original = text(story.path);
+  if (original === undefined) return undefined;
+  const items = story.acceptanceCriteria?.items ?? [];
+  const picked = [...new Set(options.criteria)].filter((i) => i >= 0 && i < items.length).sort((a, b) => a - b);
+  const id = nextId(seenIds(index, options.knownIds), idPrefixOf(story, index), options.random ? { random: options.random } : {});
+  const order = index.stories();
+  const at = order.findIndex((s) => s.path === story.path);
+  const next = order.slice(at + 1).find((s) => s.rank !== undefined && s.rank !== story.rank);
+  const rank = story.rank !== undefined && story.rank !== '' ? rankBetween(story.rank, next?.rank) : undefined;
+  const created = newStory({
+    id,
+    title: options.title,
+    type: story.type,
+    status: index.config.statuses[0],
+    rank,
+    epic: story.epic,
+    milestone: story.milestone,
+    vision: story.vision,
+    splitFrom: story.id,
+    criteria: picked.map((i) => items[i].text),
+    eol: detectEol(original),
+  });
+  let newText = created.text;
+  if (story.priority !== undefined) newText = applyEdits(newText, setField(newText, 'priority', story.priority));
+  const path = newFilePath(dirOf(story.path), id, options.title, (p) => index.text(p) !== undefined, namedByIdOnly(story));
+  const edits: FileEdit[] = [];
+  const removal = removeCriteria(original, story, picked);
+  if (removal.length) edits.push({ path: story.path, edits: removal });
+  edits.push({ path, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText }] });
+  return { edits, path, id, titleRange: titleRangeIn(newText, created.titleRange) };
+}
+
+/** Returns the id prefix for new items like `story`: the configured prefix for stories, the prefix the epics use for epics. */
+export function idPrefixOf(story: Pick<Story, 'type'>, index: BacklogIndex): string {
+  if (story.type !== 'epic') return index.config.idPrefix;
+  return commonPrefix(index.stories().filter((s) => s.type === 'epic').map((s) => s.id)) ?? 'E-';
+}
+
+/** Returns the prefix (letters and separators before the number) most ids share, or undefined. */
+export function commonPrefix(ids: readonly (string | undefined)[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    const m = id === undefined ? null : /^(\D+)\d/.exec(id);
+    if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [p, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = p;
+  return best;
+}
+
+function titleRangeIn(text: string, fallback: Range): Range {
+  // The priority line is added below the title, so the title range is unchanged; recomputed for safety.
+  const m = /^title: (.*)$/m.exec(text);
+  if (!m) return fallback;
+  const lines = new LineIndex(text);
+  const start = m.index + 'title: '.length;
+  return lines.rangeOf(start, start + m[1].replace(/\r$/, '').length);
+}

@@ -1,0 +1,122 @@
+import * as vscode from 'vscode';
+import type { FileRename } from '../../core/grooming/archiveDone';
+import type { FileEdit } from '../../core/model/range';
+import type { Story } from '../../core/model/story';
+import { parseStory } from '../../core/parse/parseStory';
+import type { BacklogSession } from '../backlogSessions';
+import { toVsPosition, toVsRange } from '../convert';
+
+/**
+ * The texts a grooming action is computed against: an open document's buffer (dirty text included, never
+ * overwritten from disk), else the file freshly read from disk, else the index's copy.
+ */
+export class GroomingTexts {
+  private readonly fresh = new Map<string, string>();
+  private readonly decoder = new TextDecoder('utf-8');
+
+  constructor(readonly session: BacklogSession) {}
+
+  /** Returns the open document of a path, if any. */
+  document(path: string): vscode.TextDocument | undefined {
+    const uri = this.session.toUri(path).toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
+  }
+
+  /** Returns the current text of a path (buffer, fresh disk read, index). */
+  readonly text = (path: string): string | undefined => this.document(path)?.getText() ?? this.fresh.get(path) ?? this.session.index.text(path);
+
+  /** Returns the story as the current text says (parsed again when the buffer or disk differs from the index). */
+  story(path: string): Story | undefined {
+    const t = this.text(path);
+    const indexed = this.session.index.story(path);
+    if (t === undefined || t === this.session.index.text(path)) return indexed;
+    return parseStory(path, t);
+  }
+
+  /**
+   * Re-reads from disk the given paths that are not open; updates the index when a file changed on disk since it
+   * was indexed. Returns true when some text differs from what a plan computed before would have used.
+   */
+  async refresh(paths: Iterable<string>): Promise<boolean> {
+    let changed = false;
+    const wanted = [...new Set(paths)].filter((p) => !this.document(p) && !this.fresh.has(p));
+    await Promise.all(
+      wanted.map(async (p) => {
+        let t: string | undefined;
+        try {
+          t = this.decoder.decode(await vscode.workspace.fs.readFile(this.session.toUri(p)));
+        } catch {
+          return; // not on disk (yet): the index's copy stands
+        }
+        this.fresh.set(p, t);
+        if (t !== this.session.index.text(p)) {
+          changed = true;
+          this.session.index.upsert(p, t);
+        }
+      }),
+    );
+    return changed;
+  }
+}
+
+/** Returns the plan computed against fresh texts: computes, re-reads the files it touches, and recomputes once when one changed on disk. */
+export async function planFresh<T>(texts: GroomingTexts, inputs: readonly string[], compute: () => T, touched: (plan: T) => Iterable<string>): Promise<T> {
+  await texts.refresh(inputs);
+  let plan = compute();
+  if (await texts.refresh(touched(plan))) plan = compute();
+  return plan;
+}
+
+/** Returns true when the user wants edited files that were not open saved (setting `rudder.grooming.saveEdits`). */
+function saveEdits(): boolean {
+  return vscode.workspace.getConfiguration('rudder.grooming').get<boolean>('saveEdits', true);
+}
+
+/**
+ * Applies a grooming plan as ONE WorkspaceEdit (text edits, created files, renames), then saves the files that
+ * were not open before (so the tree and `git status` agree). Returns whether the edit was applied.
+ */
+export async function applyGrooming(session: BacklogSession, edits: readonly FileEdit[], renames: readonly FileRename[] = [], label = 'Rudder'): Promise<boolean> {
+  if (edits.length === 0 && renames.length === 0) return true;
+  const openBefore = new Set(vscode.workspace.textDocuments.filter((d) => !d.isClosed).map((d) => d.uri.toString()));
+  const we = new vscode.WorkspaceEdit();
+  const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: false };
+  const touched: vscode.Uri[] = [];
+  for (const fe of edits) {
+    const uri = session.toUri(fe.path);
+    touched.push(uri);
+    if (fe.create) {
+      we.createFile(uri, { ignoreIfExists: false, overwrite: false }, metadata);
+      for (const e of fe.edits) we.insert(uri, toVsPosition(e.range.start), e.newText, metadata);
+    } else {
+      for (const e of fe.edits) we.replace(uri, toVsRange(e.range), e.newText, metadata);
+    }
+  }
+  for (const r of renames) we.renameFile(session.toUri(r.from), session.toUri(r.to), { overwrite: false }, metadata);
+  const ok = await vscode.workspace.applyEdit(we);
+  if (!ok) {
+    void vscode.window.showErrorMessage(`Rudder: could not apply "${label}" (a file changed meanwhile?). Nothing was written.`);
+    return false;
+  }
+  if (saveEdits()) {
+    for (const uri of touched) {
+      if (openBefore.has(uri.toString())) continue;
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+      if (doc.isDirty) await doc.save();
+    }
+  }
+  // Why update the index right away: the tree and the next command must see the result before the watcher fires.
+  for (const uri of touched) {
+    const path = session.toPath(uri);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (path !== undefined && doc && !doc.isDirty) session.index.upsert(path, doc.getText());
+  }
+  for (const r of renames) {
+    const text = session.index.text(r.from);
+    if (text !== undefined) {
+      session.index.remove(r.from);
+      if (session.index.classify(r.to) !== 'other') session.index.upsert(r.to, text);
+    }
+  }
+  return true;
+}

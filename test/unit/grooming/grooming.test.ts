@@ -1,0 +1,340 @@
+import * as assert from 'node:assert/strict';
+import { defaultConfig } from '../../../src/core/config/parseConfig';
+import { applyEdits } from '../../../src/core/edits/applyEdits';
+import { BacklogIndex } from '../../../src/core/index/backlogIndex';
+import type { FileEdit } from '../../../src/core/model/range';
+import { parseStory } from '../../../src/core/parse/parseStory';
+import { archiveDone } from '../../../src/core/grooming/archiveDone';
+import { chainEdits, diffEdit } from '../../../src/core/grooming/fileText';
+import { nextToGroom, groomingQueue } from '../../../src/core/grooming/groomingQueue';
+import { markReady } from '../../../src/core/grooming/markReady';
+import { newItem } from '../../../src/core/grooming/newItem';
+import { moveStories, moveStory, reorderStories } from '../../../src/core/grooming/reorderStories';
+import { rebalanceRanks, rerankByScore } from '../../../src/core/grooming/rerankByScore';
+import { editListPlan, setFieldsPlan } from '../../../src/core/grooming/setFields';
+import { seenIds, splitStory } from '../../../src/core/grooming/splitStory';
+
+const story = (id: string, extra: string, body = '\nAs a user, I want it, so that it works.\n'): string => `---\nid: ${id}\ntitle: Story ${id}\n${extra}---\n${body}`;
+
+/** Builds an index over `files` (path → text). */
+function indexOf(files: Record<string, string>): BacklogIndex {
+  const index = new BacklogIndex(defaultConfig());
+  for (const [p, t] of Object.entries(files)) index.upsert(p, t);
+  return index;
+}
+
+/** Applies a plan's file edits to the index's texts; returns the changed texts by path. */
+function apply(index: BacklogIndex, edits: readonly FileEdit[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const fe of edits) out[fe.path] = applyEdits(fe.create ? '' : (index.text(fe.path) ?? ''), fe.edits);
+  return out;
+}
+
+/** Applies edits to the index itself and returns the ids in backlog order. */
+function applyAndOrder(index: BacklogIndex, edits: readonly FileEdit[]): string[] {
+  for (const [p, t] of Object.entries(apply(index, edits))) index.upsert(p, t);
+  return index.stories().map((s) => s.id ?? s.path);
+}
+
+const ids = (index: BacklogIndex) => index.stories().map((s) => s.id);
+const text = (index: BacklogIndex) => (p: string) => index.text(p);
+const p = (id: string) => `backlog/stories/${id.toLowerCase()}.md`;
+
+function fiveRanked(): BacklogIndex {
+  return indexOf({
+    [p('S-1')]: story('S-1', 'rank: a1\n'),
+    [p('S-2')]: story('S-2', 'rank: a2\n'),
+    [p('S-3')]: story('S-3', 'rank: a3\n'),
+    [p('S-4')]: story('S-4', 'rank: a4\n'),
+    [p('S-5')]: story('S-5', 'rank: a5\n'),
+  });
+}
+
+describe('grooming: moves', () => {
+  it('moves a story up by rewriting only its own rank value', () => {
+    const index = fiveRanked();
+    const plan = moveStory(index.stories(), p('S-3'), 'up', index.config, text(index));
+    assert.equal(plan.edits.length, 1);
+    assert.equal(plan.edits[0].path, p('S-3'));
+    const after = apply(index, plan.edits)[p('S-3')];
+    assert.equal(after, story('S-3', 'rank: a1V\n'));
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-1', 'S-3', 'S-2', 'S-4', 'S-5']);
+  });
+
+  it('moves down, to the top (before the first) and to the bottom (after the last)', () => {
+    let index = fiveRanked();
+    assert.deepEqual(applyAndOrder(index, moveStory(index.stories(), p('S-2'), 'down', index.config, text(index)).edits), ['S-1', 'S-3', 'S-2', 'S-4', 'S-5']);
+    index = fiveRanked();
+    const top = moveStory(index.stories(), p('S-4'), 'top', index.config, text(index));
+    assert.equal(top.edits.length, 1);
+    assert.ok((top.ranks.get(p('S-4')) as string) < 'a1');
+    assert.deepEqual(applyAndOrder(index, top.edits), ['S-4', 'S-1', 'S-2', 'S-3', 'S-5']);
+    index = fiveRanked();
+    const bottom = moveStory(index.stories(), p('S-1'), 'bottom', index.config, text(index));
+    assert.equal(bottom.edits.length, 1);
+    assert.deepEqual(applyAndOrder(index, bottom.edits), ['S-2', 'S-3', 'S-4', 'S-5', 'S-1']);
+  });
+
+  it('does nothing for the first story moved up or the last moved down', () => {
+    const index = fiveRanked();
+    assert.equal(moveStory(index.stories(), p('S-1'), 'up', index.config, text(index)).edits.length, 0);
+    assert.equal(moveStory(index.stories(), p('S-5'), 'down', index.config, text(index)).edits.length, 0);
+    assert.equal(moveStory(index.stories(), p('S-1'), 'top', index.config, text(index)).edits.length, 0);
+  });
+
+  it('moves within a visible group: the neighbour is the previous story of the group', () => {
+    const index = fiveRanked();
+    const group = index.stories().filter((s) => ['S-1', 'S-3', 'S-5'].includes(s.id!));
+    const plan = moveStory(index.stories(), p('S-5'), 'up', index.config, text(index), group);
+    assert.equal(plan.edits.length, 1);
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-1', 'S-2', 'S-5', 'S-3', 'S-4']);
+  });
+
+  it('adds the rank key to a story without one, keeping comments and CRLF', () => {
+    const crlf = '---\r\nid: S-9 # the id\r\ntitle: No rank\r\nstatus: draft # comment\r\n---\r\n\r\nBody\r\n';
+    const index = indexOf({ [p('S-1')]: story('S-1', 'rank: a1\n'), [p('S-9')]: crlf });
+    assert.deepEqual(ids(index), ['S-1', 'S-9']);
+    const plan = moveStory(index.stories(), p('S-9'), 'top', index.config, text(index));
+    const out = apply(index, plan.edits)[p('S-9')];
+    assert.equal(out, '---\r\nid: S-9 # the id\r\ntitle: No rank\r\nstatus: draft # comment\r\nrank: a0\r\n---\r\n\r\nBody\r\n');
+  });
+
+  it('moves between equal keys (after a merge) by giving the moved story and one twin fresh keys', () => {
+    const index = indexOf({
+      [p('S-1')]: story('S-1', 'rank: a1\n'),
+      [p('S-2')]: story('S-2', 'rank: a1\n'),
+      [p('S-3')]: story('S-3', 'rank: a3\n'),
+    });
+    assert.deepEqual(ids(index), ['S-1', 'S-2', 'S-3']); // equal keys: ordered by id
+    assert.ok(index.issues(p('S-2')).some((i) => i.code === 'equal-rank'));
+    const plan = moveStories(index.stories(), [p('S-3')], { after: p('S-1') }, index.config, text(index));
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-1', 'S-3', 'S-2']);
+    assert.equal(plan.edits.length, 2);
+    assert.ok(!index.issues(p('S-2')).some((i) => i.code === 'equal-rank'));
+  });
+
+  it("applies the equal-rank quick fix and keeps the id order", () => {
+    const index = indexOf({ [p('S-1')]: story('S-1', 'rank: a1\n'), [p('S-2')]: story('S-2', 'rank: a1\n'), [p('S-3')]: story('S-3', 'rank: a2\n') });
+    const fix = index.issues(p('S-2')).find((i) => i.code === 'equal-rank')?.fixes?.[0];
+    assert.ok(fix, 'the second twin has a fix');
+    assert.deepEqual(applyAndOrder(index, fix.edits), ['S-1', 'S-2', 'S-3']);
+    assert.equal(index.issues(p('S-1')).filter((i) => i.code === 'equal-rank').length, 0);
+  });
+
+  it('moves several stories together, keeping their relative order, with n keys between two neighbours', () => {
+    const index = fiveRanked();
+    const plan = moveStories(index.stories(), [p('S-5'), p('S-2')], { before: p('S-1') }, index.config, text(index));
+    assert.equal(plan.edits.length, 2);
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-2', 'S-5', 'S-1', 'S-3', 'S-4']);
+  });
+
+  it('ranks unranked stories that must come before a ranked one; an unranked tail stays unranked', () => {
+    const index = indexOf({
+      [p('S-1')]: story('S-1', 'rank: a1\n'),
+      [p('S-2')]: story('S-2', 'priority: must\n'),
+      [p('S-3')]: story('S-3', 'priority: could\n'),
+    });
+    assert.deepEqual(ids(index), ['S-1', 'S-2', 'S-3']);
+    const plan = moveStories(index.stories(), [p('S-1')], 'bottom', index.config, text(index));
+    assert.deepEqual([...plan.ranks.keys()].sort(), [p('S-1'), p('S-2'), p('S-3')]);
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-2', 'S-3', 'S-1']);
+    const index2 = indexOf({ [p('S-1')]: story('S-1', 'rank: a1\n'), [p('S-2')]: story('S-2', 'priority: must\n'), [p('S-3')]: story('S-3', 'priority: could\n') });
+    const up = moveStory(index2.stories(), p('S-3'), 'up', index2.config, text(index2));
+    assert.deepEqual([...up.ranks.keys()], [p('S-3')]);
+    assert.deepEqual(applyAndOrder(index2, up.edits), ['S-1', 'S-3', 'S-2']);
+  });
+
+  it('re-keys the minimal set: a longest increasing run stays in place', () => {
+    const index = fiveRanked();
+    const s = index.stories();
+    const plan = reorderStories([s[1], s[2], s[3], s[4], s[0]], index.config, text(index));
+    assert.deepEqual([...plan.ranks.keys()], [p('S-1')]);
+  });
+});
+
+describe('grooming: fields', () => {
+  it('sets status on several stories (bulk), adding the key where it is missing', () => {
+    const index = indexOf({ [p('S-1')]: story('S-1', 'status: draft # keep\n'), [p('S-2')]: story('S-2', '') });
+    const plan = setFieldsPlan([p('S-1'), p('S-2')], { status: 'ready' }, text(index));
+    const out = apply(index, plan.edits);
+    assert.equal(out[p('S-1')], story('S-1', 'status: ready # keep\n'));
+    assert.equal(out[p('S-2')], story('S-2', 'status: ready\n'));
+  });
+
+  it('writes the WSJF inputs of one story as one edit, keeping CRLF', () => {
+    const t = '---\r\nid: S-1\r\ntitle: T\r\nvalue: 3\r\n---\r\n';
+    const index = indexOf({ [p('S-1')]: t });
+    const plan = setFieldsPlan([p('S-1')], { value: 8, time_criticality: 5, risk_reduction: 2 }, text(index));
+    assert.equal(plan.edits[0].edits.length, 1);
+    assert.equal(apply(index, plan.edits)[p('S-1')], '---\r\nid: S-1\r\ntitle: T\r\nvalue: 8\r\ntime_criticality: 5\r\nrisk_reduction: 2\r\n---\r\n');
+  });
+
+  it('skips a story whose front matter is broken and reports it', () => {
+    const index = indexOf({ [p('S-1')]: '---\nid: S-1\ntitle: [broken\n---\n' });
+    const plan = setFieldsPlan([p('S-1')], { status: 'ready' }, text(index));
+    assert.deepEqual(plan.edits, []);
+    assert.deepEqual(plan.skipped, [p('S-1')]);
+  });
+
+  it('adds and removes list items keeping flow and block style', () => {
+    const index = indexOf({
+      [p('S-1')]: story('S-1', 'vision: [G1, G2]\n'),
+      [p('S-2')]: story('S-2', 'vision:\n  - G1 # first\n  - G2\n'),
+      [p('S-3')]: story('S-3', ''),
+    });
+    const plan = editListPlan(index.stories(), 'vision', (s) => s.vision, ['G3'], ['G2'], text(index));
+    const out = apply(index, plan.edits);
+    assert.equal(out[p('S-1')], story('S-1', 'vision: [G1, G3]\n'));
+    assert.equal(out[p('S-2')], story('S-2', 'vision:\n  - G1 # first\n  - G3\n'));
+    assert.equal(out[p('S-3')], story('S-3', 'vision: [G3]\n'));
+  });
+
+  it('chains edits into one minimal replacement and diffs texts', () => {
+    assert.deepEqual(diffEdit('abc', 'abc'), []);
+    assert.deepEqual(diffEdit('a\nb\nc', 'a\nX\nc'), [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, newText: 'X' }]);
+    const e = chainEdits('x', [() => [], () => [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, newText: 'y' }]]);
+    assert.equal(applyEdits('x', e), 'xy');
+  });
+});
+
+describe('grooming: mark ready', () => {
+  it('lists each failing check with a remedy', () => {
+    const index = indexOf({
+      'backlog/vision.md': '---\ngoals:\n  - id: G1\n    title: Goal\n---\n',
+      [p('S-1')]: story('S-1', 'status: draft\n', '\nJust text.\n'),
+    });
+    const plan = markReady(index.story(p('S-1'))!, index, text(index));
+    assert.equal(plan.ready, false);
+    if (plan.ready) return;
+    assert.deepEqual(plan.failures.map((f) => f.check), ['acceptance-criteria', 'vision-link', 'estimate']);
+    assert.deepEqual(plan.failures.map((f) => f.remedy?.kind), ['edit', 'command', 'command']);
+    const ac = plan.failures[0].remedy;
+    assert.ok(ac && ac.kind === 'edit');
+    const after = apply(index, ac.edits)[p('S-1')];
+    assert.match(after, /## Acceptance Criteria\n\n- \[ \] Given <context>/);
+  });
+
+  it('sets the ready status when the Definition of Ready holds', () => {
+    const index = indexOf({ [p('S-1')]: story('S-1', 'status: draft\nestimate: 3\n', '\n## Acceptance Criteria\n\n- [ ] Given x, when y, then z\n') });
+    const plan = markReady(index.story(p('S-1'))!, index, text(index));
+    assert.ok(plan.ready);
+    assert.equal(apply(index, plan.edits)[p('S-1')], story('S-1', 'status: ready\nestimate: 3\n', '\n## Acceptance Criteria\n\n- [ ] Given x, when y, then z\n'));
+  });
+
+  it('opens an open dependency', () => {
+    const index = new BacklogIndex({ ...defaultConfig(), definitionOfReady: ['acceptance-criteria', 'estimate', 'no-open-dependencies'] });
+    index.upsert(p('S-1'), story('S-1', 'estimate: 3\ndepends_on: [S-2]\n', '\n## Acceptance Criteria\n\n- [ ] a\n'));
+    index.upsert(p('S-2'), story('S-2', 'status: draft\n'));
+    const plan = markReady(index.story(p('S-1'))!, index, text(index));
+    assert.ok(!plan.ready && plan.failures[0].check === 'no-open-dependencies' && plan.failures[0].remedy?.kind === 'open');
+  });
+});
+
+describe('grooming: split and new items', () => {
+  const body = '\nAs a user, I want it, so that it works.\n\n## Acceptance Criteria\n\n- [ ] first\n- [ ] second\n- [ ] third\n';
+
+  it('splits picked criteria into a new story ranked right after the original, in one plan for both files', () => {
+    const index = indexOf({
+      [p('S-1')]: story('S-1', 'rank: a1\nepic: E-1\nmilestone: M1\npriority: must\nvision: [G1]\n', body),
+      [p('S-2')]: story('S-2', 'rank: a2\n'),
+      [p('S-3')]: story('S-3', 'rank: a3\nsplit_from: S-7\n'),
+    });
+    const plan = splitStory(index.story(p('S-1'))!, index, text(index), { criteria: [1, 2], title: 'Second half' });
+    assert.ok(plan);
+    assert.equal(plan.id, 'S-8', 'S-7 was mentioned by split_from: never reused');
+    assert.equal(plan.path, 'backlog/stories/s-8.md');
+    assert.equal(plan.edits.length, 2);
+    const out = apply(index, plan.edits);
+    assert.equal(out[p('S-1')], story('S-1', 'rank: a1\nepic: E-1\nmilestone: M1\npriority: must\nvision: [G1]\n', '\nAs a user, I want it, so that it works.\n\n## Acceptance Criteria\n\n- [ ] first\n'));
+    const created = parseStory(plan.path, out[plan.path]);
+    assert.equal(created.title, 'Second half');
+    assert.equal(created.epic, 'E-1');
+    assert.equal(created.milestone, 'M1');
+    assert.equal(created.priority, 'must');
+    assert.deepEqual(created.vision, ['G1']);
+    assert.equal(created.splitFrom, 'S-1');
+    assert.deepEqual(created.acceptanceCriteria?.items.map((i) => i.text), ['second', 'third']);
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-1', 'S-8', 'S-2', 'S-3']);
+  });
+
+  it('never reuses an id, even when the highest story was deleted (high-water mark)', () => {
+    const index = indexOf({ [p('S-1')]: story('S-1', 'rank: a1\n', body) });
+    assert.deepEqual(seenIds(index), ['S-1']);
+    const plan = splitStory(index.story(p('S-1'))!, index, text(index), { criteria: [0], title: 'x', knownIds: ['S-41'] });
+    assert.equal(plan?.id, 'S-42');
+    const random = newItem(index, { kind: 'story', title: 'R', random: () => 0.5 });
+    assert.match(random.id, /^S-2-[0-9a-z]{4}$/);
+  });
+
+  it('creates a story at the top, the bottom, or after the selected one, with the cursor range on the title', () => {
+    const index = fiveRanked();
+    const top = newItem(index, { kind: 'story', title: 'New at top', position: 'top' });
+    assert.equal(top.id, 'S-6');
+    assert.equal(top.path, 'backlog/stories/s-6.md');
+    const t = apply(index, top.edits)[top.path];
+    const lines = t.split('\n');
+    assert.equal(lines[top.titleRange.start.line].slice(top.titleRange.start.character, top.titleRange.end.character), 'New at top');
+    assert.deepEqual(applyAndOrder(fiveRanked(), top.edits), ['S-6', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5']);
+    assert.deepEqual(applyAndOrder(fiveRanked(), newItem(fiveRanked(), { kind: 'story', title: 'a', position: { after: p('S-2') } }).edits), ['S-1', 'S-2', 'S-6', 'S-3', 'S-4', 'S-5']);
+    assert.deepEqual(applyAndOrder(fiveRanked(), newItem(fiveRanked(), { kind: 'story', title: 'a', position: 'bottom' }).edits), ['S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6']);
+    const epic = newItem(index, { kind: 'epic', title: 'Big thing' });
+    assert.equal(epic.id, 'E-1');
+    const ms = newItem(index, { kind: 'milestone', title: 'Beta' });
+    assert.equal(ms.path, 'backlog/milestones/M1-beta.md');
+  });
+});
+
+describe('grooming: re-rank, rebalance, queue, archive', () => {
+  function scored(): BacklogIndex {
+    // WSJF: S-1 = 1, S-2 = 3, S-3 = 2, S-4 unscored.
+    return indexOf({
+      [p('S-1')]: story('S-1', 'rank: a1\nvalue: 1\ntime_criticality: 0\nrisk_reduction: 0\nestimate: 1\n'),
+      [p('S-2')]: story('S-2', 'rank: a2\nvalue: 3\ntime_criticality: 0\nrisk_reduction: 0\nestimate: 1\n'),
+      [p('S-3')]: story('S-3', 'rank: a3\nvalue: 2\ntime_criticality: 0\nrisk_reduction: 0\nestimate: 1\n'),
+      [p('S-4')]: story('S-4', 'rank: a4\n'),
+    });
+  }
+
+  it('proposes the order by WSJF and writes only the stories that move', () => {
+    const index = scored();
+    const plan = rerankByScore(index.stories(), [], 'wsjf', index.config, text(index));
+    assert.deepEqual(plan.rows.map((r) => r.story.id), ['S-2', 'S-3', 'S-1', 'S-4']);
+    assert.deepEqual(plan.rows.map((r) => r.moves), [false, false, true, false]);
+    assert.equal(plan.edits.length, 1);
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-2', 'S-3', 'S-1', 'S-4']);
+  });
+
+  it('re-ranks a selection inside the positions it occupies', () => {
+    const index = scored();
+    const plan = rerankByScore(index.stories(), [p('S-1'), p('S-2')], 'wsjf', index.config, text(index));
+    assert.equal(plan.edits.length, 1);
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-2', 'S-1', 'S-3', 'S-4']);
+  });
+
+  it('rebalances keys evenly, editing only the keys that change', () => {
+    const index = indexOf({ [p('S-1')]: story('S-1', 'rank: a0\n'), [p('S-2')]: story('S-2', 'rank: a0V\n'), [p('S-3')]: story('S-3', 'rank: a0VV\n') });
+    const plan = rebalanceRanks(index.stories(), text(index));
+    assert.deepEqual([...plan.ranks.values()], ['a1', 'a2']);
+    assert.equal(plan.edits.length, 2);
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-1', 'S-2', 'S-3']);
+  });
+
+  it('walks the grooming queue in rank order, wrapping around', () => {
+    const index = indexOf({
+      [p('S-1')]: story('S-1', 'rank: a1\n'),
+      [p('S-2')]: story('S-2', 'rank: a2\nestimate: 3\n', '\nAs a user, I want it, so that it works.\n\n## Acceptance Criteria\n\n- [ ] Given a, when b, then c\n'),
+      [p('S-3')]: story('S-3', 'rank: a3\n'),
+    });
+    const queue = groomingQueue(index).map((q) => q.story.id);
+    assert.deepEqual(queue, ['S-1', 'S-3']);
+    assert.equal(nextToGroom(index)?.story.id, 'S-1');
+    assert.equal(nextToGroom(index, p('S-1'))?.story.id, 'S-3');
+    assert.equal(nextToGroom(index, p('S-2'))?.story.id, 'S-3');
+    assert.equal(nextToGroom(index, p('S-3'))?.story.id, 'S-1');
+  });
+
+  it('archives done stories by renaming them under backlog/archive/', () => {
+    const index = indexOf({ [p('S-1')]: story('S-1', 'status: done\n'), [p('S-2')]: story('S-2', 'status: draft\n') });
+    assert.deepEqual(archiveDone(index), [{ from: p('S-1'), to: 'backlog/archive/stories/s-1.md' }]);
+  });
+});
