@@ -10,6 +10,7 @@ import { registerGroomingView, type GroomingTreeProvider } from './vscode/groomi
 import { registerIssueDecorations } from './vscode/issueDecorations';
 import { registerLoadingState } from './vscode/loadingState';
 import { registerRefreshCommand } from './vscode/refreshCommand';
+import { registerRoadmap, type RoadmapController } from './vscode/roadmap/roadmapPanel';
 import { registerStatusBar, type BacklogStatusBar } from './vscode/statusBar';
 import { registerVisionView, type VisionTreeProvider } from './vscode/visionView';
 
@@ -22,6 +23,8 @@ export interface RudderApi {
   readonly vision: VisionTreeProvider;
   readonly statusBar: BacklogStatusBar;
   readonly editor: EditorFeatures;
+  /** The roadmap panel's controller (open, export, what the webview last drew). */
+  readonly roadmap: RoadmapController;
   /** Milliseconds `activate` took (loading runs on afterwards). */
   readonly activationMs: number;
   /** The first backlog's index (most workspaces have one backlog); throws when there is none. */
@@ -53,6 +56,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rudder
     statusBar.update();
   };
   context.subscriptions.push(editor, tree, grooming, vision, statusBar, registerIssueDecorations(sessions), registerCreateCommands(sessions), registerRefreshCommand(sessions, redraw));
+  // The roadmap shows the backlog of the active editor's folder; while the panel itself has focus
+  // (no active editor) it keeps the last one it showed, else the first backlog.
+  let roadmapSession: ReturnType<typeof sessions.all>[number] | undefined;
+  const roadmap = registerRoadmap(context, () => {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const session = (active && sessions.forUri(active)) || (roadmapSession && sessions.all().includes(roadmapSession) ? roadmapSession : sessions.all()[0]);
+    roadmapSession = session;
+    return session;
+  });
+  context.subscriptions.push(roadmap);
   // TODO(grooming helper): registerGrooming(context, sessions, tree.view) once src/vscode/grooming/ exists.
   const activationMs = performance.now() - started;
   const first = () => {
@@ -68,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rudder
     vision: vision.provider,
     statusBar,
     editor,
+    roadmap,
     activationMs,
     get index() {
       return first().index;

@@ -4,9 +4,10 @@ import type { Command } from './command';
 import { lintCommand } from './commands/lintCommand';
 import { listCommand } from './commands/listCommand';
 import { formatOptionsHelp, parseArgs, type OptionSpec } from './parseArgs';
+import { roadmapCommand } from './roadmapCommand';
 
-/** Every subcommand, in the order `rudder --help` lists them. Add `rudder roadmap` here as one entry. */
-export const COMMANDS: readonly Command[] = [lintCommand, listCommand];
+/** Every subcommand, in the order `rudder --help` lists them. Adding a command is adding one entry here. */
+export const COMMANDS: readonly Command[] = [lintCommand, listCommand, roadmapCommand];
 
 const HELP_OPTION: OptionSpec = { name: 'help', short: 'h', type: 'boolean', description: 'Show this help.' };
 

@@ -105,11 +105,12 @@ export async function applyGrooming(session: BacklogSession, edits: readonly Fil
       if (doc.isDirty) await doc.save();
     }
   }
-  // Why update the index right away: the tree and the next command must see the result before the watcher fires.
+  // Why update the index right away: the tree and the next command must see the result before the watcher
+  // fires (open buffers are indexed as typed anyway, by the diagnostics).
   for (const uri of touched) {
     const path = session.toPath(uri);
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (path !== undefined && doc && !doc.isDirty) session.index.upsert(path, doc.getText());
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    if (path !== undefined && doc && session.index.text(path) !== doc.getText()) session.index.upsert(path, doc.getText());
   }
   for (const r of renames) {
     const text = session.index.text(r.from);

@@ -14,8 +14,9 @@ async function rudder(): Promise<RudderApi> {
   return api;
 }
 
+// Reads the ungrouped tree (the default grouping; sidebar.test.ts covers the others).
 function treeIds(api: RudderApi): string[] {
-  return api.tree.getChildren().map((s) => String(api.tree.getTreeItem(s).description));
+  return api.tree.getChildren().map((n) => (n.kind === 'story' ? (n.story.id ?? n.story.path) : `${n.kind}:${n.session.folder.name}`));
 }
 
 async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
@@ -60,6 +61,7 @@ describe('the Rudder extension', () => {
     assert.deepEqual(treeIds(api), FIXTURE_ORDER);
     const first = api.tree.getTreeItem(api.tree.getChildren()[0]);
     assert.equal(first.label, 'Backlog import');
+    assert.equal(first.description, 'E-1 · 8 pts · AC 0/1');
     assert.equal(api.index.fileCount >= 8, true, `fileCount ${api.index.fileCount}`);
   });
 

@@ -1,0 +1,305 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RudderApi } from '../../../src/extension';
+import { BacklogIndex } from '../../../src/core/index/backlogIndex';
+import { parseConfig } from '../../../src/core/config/parseConfig';
+import type { BacklogNode, GroupBy } from '../../../src/vscode/backlogNodes';
+import type { GroomingNode } from '../../../src/vscode/groomingView';
+import type { VisionNode } from '../../../src/vscode/visionView';
+
+// The sidebar (backlog tree, grooming, vision, status bar) and the live loader on the fixture
+// workspace (test/fixtures/workspace). Every test leaves the files as it found them.
+
+async function rudder(): Promise<RudderApi> {
+  const ext = vscode.extensions.getExtension<RudderApi>('rudder.rudder');
+  assert.ok(ext, 'extension rudder.rudder is not loaded');
+  const api = await ext.activate();
+  await api.ready();
+  return api;
+}
+
+function root(): string {
+  return vscode.workspace.workspaceFolders![0].uri.fsPath;
+}
+
+function storyFile(name: string): string {
+  return path.join(root(), 'backlog', 'stories', name);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Returns the rows of the backlog tree as `group label > id` lines (stories only under their group). */
+function rows(api: RudderApi): string[] {
+  const out: string[] = [];
+  const walk = (nodes: BacklogNode[], prefix: string) => {
+    for (const n of nodes) {
+      if (n.kind === 'story') out.push(`${prefix}${n.story.id}`);
+      else if (n.kind === 'group') walk(api.tree.getChildren(n), `${n.label} > `);
+      else walk(api.tree.getChildren(n), prefix);
+    }
+  };
+  walk(api.tree.getChildren(), '');
+  return out;
+}
+
+function ids(api: RudderApi): string[] {
+  return api.index.stories().map((s) => s.id ?? s.path);
+}
+
+function codes(file: string): string[] {
+  return vscode.languages
+    .getDiagnostics(vscode.Uri.file(file))
+    .map((d) => String(typeof d.code === 'object' ? d.code.value : d.code))
+    .sort();
+}
+
+/** Builds an index from the files on disk, as a fresh load would. */
+function freshIndex(): BacklogIndex {
+  const dir = root();
+  const read = (p: string) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined);
+  const { config, issues } = parseConfig({ rudderYml: read(path.join(dir, '.rudder.yml')), backlogMdConfigYml: read(path.join(dir, 'backlog', 'config.yml')) });
+  const index = new BacklogIndex(config, issues);
+  const walk = (abs: string) => {
+    for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
+      const p = path.join(abs, e.name);
+      if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') walk(p);
+      else if (e.isFile() && e.name.endsWith('.md')) {
+        const rel = path.relative(dir, p).split(path.sep).join('/');
+        if (index.classify(rel) !== 'other') index.upsert(rel, fs.readFileSync(p, 'utf8'));
+      }
+    }
+  };
+  walk(dir);
+  return index;
+}
+
+function snapshot(index: BacklogIndex): string[] {
+  return index.stories().map((s) => `${s.path}|${s.id}|${s.title}`);
+}
+
+describe('the Rudder sidebar', () => {
+  after(async () => {
+    await vscode.commands.executeCommand('rudder.groupBy', 'none');
+    await vscode.commands.executeCommand('rudder.clearFilter');
+  });
+
+  it('lists the stories in backlog order for every grouping', async () => {
+    const api = await rudder();
+    const expected: Record<GroupBy, string[]> = {
+      none: ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'],
+      status: ['draft > S-3', 'draft > S-4', 'draft > S-5', 'draft > S-6', 'draft > S-7', 'ready > E-1', 'ready > S-2', 'in-progress > S-1'],
+      epic: ['Backlog import > S-1', 'Backlog import > S-2', 'Backlog import > S-3', 'Backlog import > S-4', 'No epic > S-5', 'No epic > S-6', 'No epic > S-7'],
+      milestone: ['First public beta > E-1', 'First public beta > S-1', ...['S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'].map((id) => `No milestone > ${id}`)],
+      goal: [
+        ...['E-1', 'S-1', 'S-2', 'S-3', 'S-4'].map((id) => `Teams plan from one trusted backlog > ${id}`),
+        ...['S-5', 'S-6', 'S-7'].map((id) => `Nobody waits for a tracker to load > ${id}`),
+      ],
+    };
+    const order = ids(api);
+    for (const groupBy of ['status', 'epic', 'milestone', 'goal', 'none'] as GroupBy[]) {
+      await vscode.commands.executeCommand('rudder.groupBy', groupBy);
+      assert.equal(api.tree.groupBy, groupBy);
+      const got = rows(api);
+      assert.deepEqual(got, expected[groupBy], `grouped by ${groupBy}`);
+      // Within each group, backlog order.
+      const byGroup = new Map<string, string[]>();
+      for (const r of got) {
+        const [g, id] = r.includes(' > ') ? r.split(' > ') : ['', r];
+        byGroup.set(g, [...(byGroup.get(g) ?? []), id]);
+      }
+      for (const [g, list] of byGroup) assert.deepEqual(list, order.filter((id) => list.includes(id)), `group ${g} of ${groupBy}`);
+    }
+  });
+
+  it('shows counts and points on groups, and id · points · criteria on rows', async () => {
+    const api = await rudder();
+    await vscode.commands.executeCommand('rudder.groupBy', 'status');
+    const groups = api.tree.getChildren();
+    const described = groups.map((g) => `${api.tree.getTreeItem(g).label} ${api.tree.getTreeItem(g).description}`);
+    assert.deepEqual(described, ['draft 5 stories · 26 pts', 'ready 2 stories · 11 pts', 'in-progress 1 story · 5 pts']);
+    const s5 = api.tree.getChildren(groups[0]).find((n) => n.kind === 'story' && n.story.id === 'S-5')!;
+    const item = api.tree.getTreeItem(s5);
+    assert.equal(item.description, 'S-5 · 2 pts');
+    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /missing-acceptance-criteria/);
+    assert.ok(item.resourceUri?.scheme === 'rudder-story', 'decorated row URI');
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
+    assert.equal(item.command?.command, 'vscode.open');
+    await vscode.commands.executeCommand('rudder.groupBy', 'none');
+  });
+
+  it('filters by status and text, shows the filter in the view description, and clears it', async () => {
+    const api = await rudder();
+    await vscode.commands.executeCommand('rudder.filter', { status: 'draft' });
+    assert.deepEqual(rows(api), ['S-3', 'S-4', 'S-5', 'S-6', 'S-7']);
+    assert.equal(api.treeView.description, 'Filter: status: draft');
+    await vscode.commands.executeCommand('rudder.filter', { status: 'draft', text: 'csv' });
+    assert.deepEqual(rows(api), ['S-3', 'S-5']);
+    await vscode.commands.executeCommand('rudder.clearFilter');
+    assert.equal(api.treeView.description, undefined);
+    assert.deepEqual(rows(api), ids(api));
+  });
+
+  it('lists the issues by code in the grooming view, highest-ranked stories first, opening at the issue', async () => {
+    const api = await rudder();
+    const codesRows = api.grooming.getChildren();
+    const byCode = new Map<string, GroomingNode[]>(codesRows.map((c) => [c.kind === 'code' ? c.code : '', api.grooming.getChildren(c)]));
+    const expectedCodes = new Set<string>();
+    for (const s of api.index.stories()) for (const i of api.index.issues(s.path)) expectedCodes.add(i.code);
+    for (const c of expectedCodes) assert.ok(byCode.has(c), `code ${c} in ${[...byCode.keys()]}`);
+    const missing = byCode.get('missing-acceptance-criteria')!.map((n) => (n.kind === 'issue' ? n.story?.id : ''));
+    assert.deepEqual(missing, ['S-4', 'S-5']);
+    const first = byCode.get('missing-acceptance-criteria')![0];
+    const item = api.grooming.getTreeItem(first);
+    assert.equal(item.command?.command, 'vscode.open');
+    const [uri, options] = item.command!.arguments as [vscode.Uri, vscode.TextDocumentShowOptions];
+    assert.equal(path.basename(uri.fsPath), 's-4.md');
+    const issue = first.kind === 'issue' ? first.issue : undefined;
+    assert.equal((options.selection as vscode.Range).start.line, issue!.range.start.line);
+    const codeItem = api.grooming.getTreeItem(codesRows.find((c) => c.kind === 'code' && c.code === 'missing-acceptance-criteria')!);
+    assert.equal(codeItem.description, '2 issues');
+  });
+
+  it('shows each goal with its metric, epics and stories, counts and points in the vision view', async () => {
+    const api = await rudder();
+    const goals = api.vision.getChildren();
+    const labels = goals.map((g) => `${api.vision.getTreeItem(g).label} | ${api.vision.getTreeItem(g).description}`);
+    assert.deepEqual(labels, ['Teams plan from one trusted backlog | G1 · 4 stories · 11 pts', 'Nobody waits for a tracker to load | G2 · 3 stories · 23 pts']);
+    const g1 = api.vision.getChildren(goals[0]);
+    const describe = (n: VisionNode) => (n.kind === 'metric' ? `metric: ${n.goal.metric}` : n.kind === 'story' ? `${n.story.id}(${n.children.map((c) => c.id).join(',')})` : n.kind);
+    assert.deepEqual(g1.map(describe), ['metric: 80% of stories ready before sprint planning', 'E-1(S-1,S-2,S-3,S-4)']);
+    assert.deepEqual(api.vision.getChildren(goals[1]).map(describe), ['S-5()', 'S-6()', 'S-7()']);
+  });
+
+  it('shows the story count and the stories needing grooming in the status bar', async () => {
+    const api = await rudder();
+    const needing = api.index.stories().filter((s) => api.index.issues(s.path).length > 0).length;
+    assert.ok(needing > 0);
+    assert.equal(api.statusBar.update(), `$(list-ordered) 8 stories · ${needing} need${needing === 1 ? 's' : ''} grooming`);
+    assert.equal(api.statusBar.item.command, 'rudder.grooming.focus');
+  });
+});
+
+describe('the live backlog (files changed outside VS Code)', () => {
+  it('follows an edit, a delete and a rename on disk in the tree and the Problems panel', async () => {
+    const api = await rudder();
+    const s3 = storyFile('s-3.md');
+    const original = fs.readFileSync(s3, 'utf8');
+    try {
+      // Edit: new title, criteria removed.
+      fs.writeFileSync(s3, original.replace('title: Map CSV columns to fields', 'title: Map columns (edited on disk)').replace(/## Acceptance Criteria[\s\S]*$/, ''));
+      await waitFor('edited title in the tree', () => rows(api).length && api.tree.getChildren().some((n) => n.kind === 'story' && n.story.title === 'Map columns (edited on disk)'));
+      await waitFor('criteria warning on s-3.md', () => codes(s3).includes('missing-acceptance-criteria'));
+    } finally {
+      fs.writeFileSync(s3, original);
+    }
+    await waitFor('s-3.md restored', () => !codes(s3).includes('missing-acceptance-criteria') && api.index.story('backlog/stories/s-3.md')?.title === 'Map CSV columns to fields');
+
+    // Delete, then put back.
+    const s7 = storyFile('s-7.md');
+    const s7text = fs.readFileSync(s7, 'utf8');
+    const s7codes = codes(s7);
+    assert.ok(s7codes.length > 0, 's-7.md has diagnostics to lose');
+    fs.unlinkSync(s7);
+    try {
+      await waitFor('S-7 gone from the tree', () => !rows(api).includes('S-7'));
+      await waitFor('S-7 diagnostics cleared', () => codes(s7).length === 0);
+    } finally {
+      fs.writeFileSync(s7, s7text);
+    }
+    await waitFor('S-7 back', () => rows(api).includes('S-7') && codes(s7).length > 0);
+
+    // Rename, then rename back.
+    const s5 = storyFile('s-5.md');
+    const moved = storyFile('s-5-renamed.md');
+    fs.renameSync(s5, moved);
+    try {
+      await waitFor('S-5 at its new path', () => api.index.byId('S-5').map((s) => s.path).join() === 'backlog/stories/s-5-renamed.md');
+      await waitFor('diagnostics moved', () => codes(s5).length === 0 && codes(moved).includes('missing-acceptance-criteria'));
+      assert.deepEqual(rows(api), ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7']);
+    } finally {
+      fs.renameSync(moved, s5);
+    }
+    await waitFor('S-5 back at s-5.md', () => api.index.byId('S-5').map((s) => s.path).join() === 'backlog/stories/s-5.md' && codes(moved).length === 0);
+  });
+
+  it('keeps the unsaved text of an open editor when the file changes on disk', async () => {
+    const api = await rudder();
+    const file = storyFile('s-2.md');
+    const original = fs.readFileSync(file, 'utf8');
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+    try {
+      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('title:'));
+      await editor.edit((b) => b.replace(editor.document.lineAt(line).range, 'title: Typed in the editor'));
+      await waitFor('editor text in the index', () => api.index.story('backlog/stories/s-2.md')?.title === 'Typed in the editor');
+      fs.writeFileSync(file, original.replace('title: Show the import preview', 'title: Written on disk'));
+      await new Promise((r) => setTimeout(r, 1500)); // the watcher event and its batch have come and gone
+      await api.ready();
+      assert.equal(api.index.story('backlog/stories/s-2.md')?.title, 'Typed in the editor');
+    } finally {
+      fs.writeFileSync(file, original);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+    await waitFor('disk text back in the index', () => api.index.story('backlog/stories/s-2.md')?.title === 'Show the import preview');
+  });
+
+  it('settles a burst of 250 created files, then their deletion, to the same index as a fresh scan', async function () {
+    this.timeout(60_000);
+    const api = await rudder();
+    const dir = path.join(root(), 'backlog', 'stories', 'burst');
+    fs.mkdirSync(dir, { recursive: true });
+    const count = 250;
+    const started = Date.now();
+    try {
+      for (let i = 0; i < count; i++) {
+        const n = 1000 + i;
+        fs.writeFileSync(
+          path.join(dir, `b-${n}.md`),
+          `---\nid: B-${n}\ntitle: Burst story ${n}\nstatus: draft\nrank: b${String(i).padStart(4, '0')}\nestimate: 1\n---\n\nAs a tester, I want burst ${n}, so that the loader is proven.\n`,
+        );
+      }
+      await waitFor('all burst stories indexed', () => api.index.stories().length === 8 + count, 30_000);
+      await api.ready();
+      console.log(`[sidebar-test] ${count}-file burst settled in ${Date.now() - started} ms`);
+      assert.deepEqual(snapshot(api.index), snapshot(freshIndex()));
+      assert.equal(rows(api).length, 8 + count);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await waitFor('burst stories removed', () => api.index.stories().length === 8, 30_000);
+    await api.ready();
+    assert.deepEqual(snapshot(api.index), snapshot(freshIndex()));
+    assert.deepEqual(rows(api), ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7']);
+  });
+
+  it('creates the vision from a template when there is none', async () => {
+    const api = await rudder();
+    const visionFile = path.join(root(), 'backlog', 'vision.md');
+    const original = fs.readFileSync(visionFile, 'utf8');
+    fs.unlinkSync(visionFile);
+    try {
+      await waitFor('vision gone', () => api.index.vision() === undefined);
+      await waitFor('vision view empty (welcome shown)', () => api.vision.getChildren().length === 0);
+      await vscode.commands.executeCommand('rudder.createVision');
+      await waitFor('vision file created', () => fs.existsSync(visionFile));
+      assert.match(fs.readFileSync(visionFile, 'utf8'), /goals:\n {2}- id: G1\n/);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, visionFile);
+      await waitFor('new vision indexed', () => api.index.vision()?.goals[0]?.id === 'G1');
+    } finally {
+      fs.writeFileSync(visionFile, original);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+    await waitFor('original vision back', () => api.index.vision()?.goals.length === 2 && api.vision.getChildren().length === 2);
+  });
+});
