@@ -99,7 +99,8 @@ export function readSimpleYaml(
     if (!m) return undefined;
     const key = m[1];
     if (resolvePlain(key) !== key) return undefined;
-    if (Object.prototype.hasOwnProperty.call(data, key)) return undefined;
+    // `__proto__` and friends need defineProperty semantics: leave them to `yaml`, keep plain (fast) objects here.
+    if (key === '__proto__' || Object.prototype.hasOwnProperty.call(data, key)) return undefined;
     const ln = firstLine + i;
     const keyRange = r(ln, 0, key.length);
     const from = m[0].length;
@@ -170,8 +171,8 @@ export function readSimpleYaml(
     }
     // Continuation lines (indented) would extend a plain scalar or nest a map: leave them to `yaml`.
     if (i + 1 < content.length && /^ +\S/.test(content[i + 1]) && !Array.isArray(value)) return undefined;
-    Object.defineProperty(data, key, { value, enumerable: true, writable: true, configurable: true });
-    Object.defineProperty(fields, key, { value: loc, enumerable: true, writable: true, configurable: true });
+    data[key] = value;
+    fields[key] = loc;
   }
   return { data, fields };
 }
