@@ -6,6 +6,8 @@ import { registerBacklogTree, type BacklogTreeProvider } from './vscode/backlogT
 import type { BacklogNode } from './vscode/backlogNodes';
 import { registerCreateCommands } from './vscode/createBacklog';
 import { registerEditorFeatures, type EditorFeatures } from './vscode/editorFeatures';
+import { createBacklogDragAndDrop } from './vscode/grooming/backlogDragAndDrop';
+import { registerGrooming } from './vscode/grooming/registerGrooming';
 import { registerGroomingView, type GroomingTreeProvider } from './vscode/groomingView';
 import { registerIssueDecorations } from './vscode/issueDecorations';
 import { registerLoadingState } from './vscode/loadingState';
@@ -27,6 +29,8 @@ export interface RudderApi {
   readonly roadmap: RoadmapController;
   /** Milliseconds `activate` took (loading runs on afterwards). */
   readonly activationMs: number;
+  /** When `activate` started (`Date.now()`), for the host benchmark's timings. */
+  readonly activatedAt: number;
   /** The first backlog's index (most workspaces have one backlog); throws when there is none. */
   readonly index: BacklogIndex;
   /** The first backlog's loader; throws when there is none. */
@@ -38,14 +42,14 @@ export interface RudderApi {
 /** Builds one core index per backlog folder and registers every feature; returns the API without waiting for the backlogs to load. */
 export async function activate(context: vscode.ExtensionContext): Promise<RudderApi> {
   const started = performance.now();
+  const activatedAt = Date.now();
   const sessions = new BacklogSessions();
   context.subscriptions.push(sessions);
   // Only probes each folder for `.rudder.yml` / `backlog/`; the loads run in the background.
   await sessions.start();
   context.subscriptions.push(registerLoadingState(sessions));
   const editor = registerEditorFeatures(sessions);
-  // TODO(grooming helper): pass createBacklogDragAndDrop(sessions) once src/vscode/grooming/ exports it.
-  const tree = registerBacklogTree(sessions, context.workspaceState);
+  const tree = registerBacklogTree(sessions, context.workspaceState, createBacklogDragAndDrop(sessions));
   const grooming = registerGroomingView(sessions);
   const vision = registerVisionView(sessions);
   const statusBar = registerStatusBar(sessions);
@@ -66,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rudder
     return session;
   });
   context.subscriptions.push(roadmap);
-  // TODO(grooming helper): registerGrooming(context, sessions, tree.view) once src/vscode/grooming/ exists.
+  context.subscriptions.push(registerGrooming(context, sessions, tree.view));
   const activationMs = performance.now() - started;
   const first = () => {
     const session = sessions.all()[0];
@@ -83,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rudder
     editor,
     roadmap,
     activationMs,
+    activatedAt,
     get index() {
       return first().index;
     },

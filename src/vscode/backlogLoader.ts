@@ -35,8 +35,12 @@ export class BacklogLoader implements vscode.Disposable {
   private readonly pending = new Map<string, vscode.Uri | null>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private firstPendingAt = 0;
+  /** Folder creates/deletes waiting for the next flush (they trigger a listing). */
+  private folderEvents = 0;
   private flushing: Promise<void> = Promise.resolve();
   private readonly stateEmitter = new vscode.EventEmitter<void>();
+  /** Where the time went (milliseconds, cumulative), for the host benchmark. */
+  readonly stats = { listMs: 0, readMs: 0, applyMs: 0, flushes: 0, flushedFiles: 0, flushReadMs: 0, flushApplyMs: 0, reconciles: 0, reconcileMs: 0 };
   /** Fires when a full load starts or ends. */
   readonly onDidChangeLoading = this.stateEmitter.event;
 
@@ -60,14 +64,15 @@ export class BacklogLoader implements vscode.Disposable {
     for (;;) {
       await this.readyPromise;
       await this.flushing;
-      if (this.pending.size === 0 && this.flushTimer === undefined && !this.loading) return;
+      if (this.pending.size === 0 && this.folderEvents === 0 && this.flushTimer === undefined && !this.loading) return;
       await new Promise((r) => setTimeout(r, COALESCE_MS));
     }
   }
 
   /** Starts watching and loads everything; returns the load's promise. */
   start(): Promise<void> {
-    const md = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.root, '**/*.md'));
+    // Why every path and not `**/*.md`: deleting or moving a folder is reported for the folder only.
+    const md = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.root, '**'));
     md.onDidCreate((uri) => this.queue(uri, false), undefined, this.disposables);
     md.onDidChange((uri) => this.queue(uri, false), undefined, this.disposables);
     md.onDidDelete((uri) => this.queue(uri, true), undefined, this.disposables);
@@ -111,14 +116,20 @@ export class BacklogLoader implements vscode.Disposable {
     const { config, issues } = parseConfig({ rudderYml, backlogMdConfigYml });
     this.index.setConfig(config, issues);
 
+    let t = performance.now();
     const wanted = await this.listBacklogFiles();
+    this.stats.listMs += performance.now() - t;
     if (generation !== this.generation) return;
     const entries = [...wanted];
     for (let i = 0; i < entries.length; i += READ_BATCH) {
       const batch = entries.slice(i, i + READ_BATCH);
+      t = performance.now();
       const texts = await Promise.all(batch.map(([, uri]) => this.readText(uri)));
+      this.stats.readMs += performance.now() - t;
       if (generation !== this.generation) return;
+      t = performance.now();
       batch.forEach(([path, uri], k) => this.apply(path, uri, texts[k]));
+      this.stats.applyMs += performance.now() - t;
     }
     // Files the index knows that are gone or no longer match the configured globs.
     for (const path of this.knownPaths()) if (!wanted.has(path)) this.index.remove(path);
@@ -172,10 +183,14 @@ export class BacklogLoader implements vscode.Disposable {
 
   private queue(uri: vscode.Uri, deleted: boolean): void {
     const path = toCorePath(this.root, uri);
-    if (path === undefined) return;
-    if (this.index.classify(path) === 'other' && this.index.text(path) === undefined) return;
-    if (this.pending.size === 0) this.firstPendingAt = Date.now();
-    this.pending.set(path, deleted ? null : uri);
+    if (path === undefined || /(^|\/)(node_modules|\.git)(\/|$)/.test(path)) return;
+    if (!path.endsWith('.md')) {
+      // A folder created, deleted or moved (a last segment without a dot): list the files again.
+      if (!/\.[^/]*$/.test(path)) this.folderEvents++;
+      else return;
+    } else if (this.index.classify(path) === 'other' && this.index.text(path) === undefined) return;
+    else this.pending.set(path, deleted ? null : uri);
+    if (this.firstPendingAt === 0) this.firstPendingAt = Date.now();
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
     const wait = Math.max(0, Math.min(COALESCE_MS, this.firstPendingAt + MAX_WAIT_MS - Date.now()));
     this.flushTimer = setTimeout(() => {
@@ -187,21 +202,35 @@ export class BacklogLoader implements vscode.Disposable {
 
   private async flush(): Promise<void> {
     const batch = [...this.pending];
+    const folderEvents = this.folderEvents;
     this.pending.clear();
-    if (batch.length === 0) return;
+    this.folderEvents = 0;
+    this.firstPendingAt = 0;
+    if (batch.length === 0 && folderEvents === 0) return;
     const reads = batch.filter(([, uri]) => uri !== null) as [string, vscode.Uri][];
     const texts = new Map<string, string | undefined>();
+    this.stats.flushes++;
+    this.stats.flushedFiles += batch.length;
+    let t = performance.now();
     for (let i = 0; i < reads.length; i += READ_BATCH) {
       const slice = reads.slice(i, i + READ_BATCH);
       const got = await Promise.all(slice.map(([, uri]) => this.readText(uri)));
       slice.forEach(([path], k) => texts.set(path, got[k]));
     }
+    this.stats.flushReadMs += performance.now() - t;
+    t = performance.now();
     // Events that came during the reads are newer: leave those paths to the next batch.
     for (const [path, uri] of batch) {
       if (this.pending.has(path)) continue;
       this.apply(path, uri ?? toUri(this.root, path), uri === null ? undefined : texts.get(path));
     }
-    if (batch.length >= RECONCILE_AFTER) await this.reconcile();
+    this.stats.flushApplyMs += performance.now() - t;
+    if (batch.length >= RECONCILE_AFTER || folderEvents > 0) {
+      t = performance.now();
+      await this.reconcile();
+      this.stats.reconciles++;
+      this.stats.reconcileMs += performance.now() - t;
+    }
   }
 
   /** Lists the files again and applies missed creates and deletes (not missed modifications: those need a reload). */
@@ -230,6 +259,7 @@ export class BacklogLoader implements vscode.Disposable {
     this.generation++;
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
     this.pending.clear();
+    this.folderEvents = 0;
     this.stateEmitter.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }

@@ -68,15 +68,23 @@ export async function widenSidebar(page, width) {
   await page.mouse.up();
 }
 
-/** Returns the visible tree rows of the sidebar as { title, id } in screen order. */
-export async function readTreeRows(page) {
-  const rows = page.locator('.part.sidebar .monaco-list-row');
+/** Returns the locator of one sidebar view's pane (`view` is its name, e.g. 'Backlog'). */
+export function viewPane(page, view) {
+  return page.locator(`.part.sidebar .pane:has(> .pane-header[aria-label^="${view}"])`);
+}
+
+/**
+ * Returns the visible rows of a sidebar view (default: the Backlog) as { title, id } in screen order;
+ * `id` is the first part of the row's description (`S-12 · 3 pts · AC 2/5` -> `S-12`).
+ */
+export async function readTreeRows(page, view = 'Backlog') {
+  const rows = viewPane(page, view).locator('.monaco-list-row');
   return rows.evaluateAll((els) =>
     els
       .map((el) => ({
         top: Number.parseFloat(el.style.top || '0'),
         title: el.querySelector('.label-name')?.textContent?.trim() ?? '',
-        id: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+        id: (el.querySelector('.label-description')?.textContent?.trim() ?? '').split(' · ')[0],
       }))
       .sort((a, b) => a.top - b.top)
       .map(({ title, id }) => ({ title, id })),

@@ -112,7 +112,7 @@ export function moveStories(order: readonly Story[], paths: readonly string[], t
 }
 
 /**
- * Returns the plan for moveUp/moveDown/moveToTop/moveToBottom of one story. `group` is the visible list the
+ * Returns the plan for moveUp/moveDown/moveToTop/moveToBottom of one story ("bottom" = after the last ranked story). `group` is the visible list the
  * story is shown in (a tree group); its neighbours are taken there, the keys in the whole backlog `order`.
  */
 export function moveStory(order: readonly Story[], path: string, direction: MoveDirection, config: RudderConfig, text: TextOf, group?: readonly Story[]): OrderPlan {
@@ -124,6 +124,12 @@ export function moveStory(order: readonly Story[], path: string, direction: Move
   if (direction === 'up') target = i > 0 ? { before: list[i - 1].path } : undefined;
   else if (direction === 'down') target = i < list.length - 1 ? { after: list[i + 1].path } : undefined;
   else if (direction === 'top') target = i > 0 ? (group ? { before: list[0].path } : 'top') : undefined;
-  else target = i < list.length - 1 ? (group ? { after: list[list.length - 1].path } : 'bottom') : undefined;
+  else {
+    // Why after the last ranked story and not after the unranked tail: unranked stories are "not prioritised yet"
+    // and sort after every ranked one, so going below them would mean ranking them all.
+    const lastRanked = [...list].reverse().find((s) => s.path !== path && typeof s.rank === 'string' && s.rank !== '');
+    const lastAt = lastRanked ? list.indexOf(lastRanked) : -1;
+    target = lastAt > i ? { after: lastRanked!.path } : undefined;
+  }
   return target === undefined ? none : moveStories(order, [path], target, config, text);
 }

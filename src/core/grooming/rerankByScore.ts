@@ -21,31 +21,41 @@ export interface RerankRow {
 /** The proposed order of a selection by score, and the plan that writes it. */
 export interface RerankPlan extends OrderPlan {
   readonly kind: 'wsjf' | 'rice';
+  /** Scored stories in their proposed order. */
   readonly rows: readonly RerankRow[];
+  /** Stories of the selection without the score's inputs: left in place. */
+  readonly unscored: readonly Story[];
 }
 
 /**
- * Returns the re-rank of `paths` (all of `order` when empty) by WSJF or RICE, highest first; stories without a
- * score keep their relative order after the scored ones. The selection keeps the backlog positions it occupies,
- * and only a minimal set of stories gets new keys (the others already are in a fitting order).
+ * Returns the re-rank of `paths` (all of `order` when empty) by WSJF or RICE, highest first (ties keep their order).
+ * Only stories with a score are judged: they are re-ordered among the backlog positions they occupy, and stories
+ * without the inputs stay where they are (`unscored`). Only a minimal set of stories gets new keys (the others
+ * already are in a fitting order).
  */
 export function rerankByScore(order: readonly Story[], paths: readonly string[], kind: 'wsjf' | 'rice', config: RudderConfig, text: TextOf): RerankPlan {
   const wanted = new Set(paths.length ? paths : order.map((s) => s.path));
-  const slots: number[] = [];
-  order.forEach((s, i) => wanted.has(s.path) && slots.push(i));
   const score = kind === 'wsjf' ? wsjf : rice;
-  const selection = slots.map((i, from) => ({ story: order[i], score: score(order[i]), from }));
-  // Why a stable sort with unscored last: stories without the inputs are not judged, so they keep their order.
-  const sorted = [...selection].sort((a, b) => {
-    if (a.score && b.score) return b.score.value - a.score.value || a.from - b.from;
-    if (a.score || b.score) return a.score ? -1 : 1;
-    return a.from - b.from;
+  const slots: number[] = [];
+  const unscored: Story[] = [];
+  const selection: { story: Story; score: Score; from: number }[] = [];
+  order.forEach((s, i) => {
+    if (!wanted.has(s.path)) return;
+    const sc = score(s);
+    if (!sc) {
+      unscored.push(s);
+      return;
+    }
+    selection.push({ story: s, score: sc, from: slots.length });
+    slots.push(i);
   });
+  // Why a stable sort: equal scores keep today's order, so a re-rank twice in a row writes nothing.
+  const sorted = [...selection].sort((a, b) => b.score.value - a.score.value || a.from - b.from);
   const desired = [...order];
   slots.forEach((slot, k) => (desired[slot] = sorted[k].story));
   const plan = reorderStories(desired, config, text);
   const rows = sorted.map((r, to) => ({ story: r.story, score: r.score, from: r.from, to, moves: plan.ranks.has(r.story.path) }));
-  return { ...plan, kind, rows };
+  return { ...plan, kind, rows, unscored };
 }
 
 /** Returns the plan that rewrites every rank key evenly (keeping today's order); edits only where a key changes. Unranked stories stay unranked. */

@@ -4,7 +4,8 @@ import type { FileEdit } from '../../core/model/range';
 import type { Story } from '../../core/model/story';
 import { parseStory } from '../../core/parse/parseStory';
 import type { BacklogSession } from '../backlogSessions';
-import { toVsPosition, toVsRange } from '../convert';
+import { applyEdits } from '../../core/edits/applyEdits';
+import { toVsRange } from '../convert';
 
 /**
  * The texts a grooming action is computed against: an open document's buffer (dirty text included, never
@@ -82,12 +83,14 @@ export async function applyGrooming(session: BacklogSession, edits: readonly Fil
   const we = new vscode.WorkspaceEdit();
   const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: false };
   const touched: vscode.Uri[] = [];
+  const created: vscode.Uri[] = [];
   for (const fe of edits) {
     const uri = session.toUri(fe.path);
-    touched.push(uri);
+    (fe.create ? created : touched).push(uri);
     if (fe.create) {
-      we.createFile(uri, { ignoreIfExists: false, overwrite: false }, metadata);
-      for (const e of fe.edits) we.insert(uri, toVsPosition(e.range.start), e.newText, metadata);
+      // Why contents and not createFile + insert: the text edits of one action then touch one model only, so the
+      // editor's undo reverts the whole action as one group (several edited models make VS Code ask per file).
+      we.createFile(uri, { ignoreIfExists: false, overwrite: false, contents: new TextEncoder().encode(applyEdits('', fe.edits)) }, metadata);
     } else {
       for (const e of fe.edits) we.replace(uri, toVsRange(e.range), e.newText, metadata);
     }
@@ -111,6 +114,11 @@ export async function applyGrooming(session: BacklogSession, edits: readonly Fil
     const path = session.toPath(uri);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
     if (path !== undefined && doc && session.index.text(path) !== doc.getText()) session.index.upsert(path, doc.getText());
+  }
+  for (const uri of created) {
+    const path = session.toPath(uri);
+    const fe = edits.find((e) => e.path === path);
+    if (path !== undefined && fe && session.index.classify(path) !== 'other') session.index.upsert(path, applyEdits('', fe.edits));
   }
   for (const r of renames) {
     const text = session.index.text(r.from);

@@ -31,6 +31,8 @@ export interface GroomingArgs {
   readonly position?: NewItemPosition;
   /** moveStories (drag and drop without a mouse): where the stories go. */
   readonly target?: MoveTarget;
+  /** moveStories (drag and drop): also put the stories into this tree group (sets status / epic / milestone, adds the goal). */
+  readonly intoGroup?: { readonly groupBy: GroupNode['groupBy']; readonly key: string; readonly label?: string };
   /** rerankByScore: the score. */
   readonly kind?: 'wsjf' | 'rice';
   /** rerankByScore, rebalanceRanks, archiveDone: skip the preview / confirmation. */

@@ -17,7 +17,8 @@ import type { FieldChanges, FieldPlan } from '../../core/grooming/setFields';
 import { seenIds, splitStory } from '../../core/grooming/splitStory';
 import type { FileEdit, Range } from '../../core/model/range';
 import type { Story } from '../../core/model/story';
-import type { BacklogNode } from '../backlogNodes';
+import type { BacklogNode, GroupNode } from '../backlogNodes';
+import { groupFieldPlan } from './backlogDragAndDrop';
 import type { BacklogSession, BacklogSessions } from '../backlogSessions';
 import { toVsRange } from '../convert';
 import { applyGrooming, GroomingTexts, planFresh } from './applyGrooming';
@@ -83,7 +84,7 @@ export function registerGrooming(context: vscode.ExtensionContext, sessions: Bac
   const disposables: vscode.Disposable[] = [
     g,
     ...moves.map(([id, dir]) => cmd(id, (t) => g.move(t, dir))),
-    cmd('rudder.moveStories', (t) => g.moveTo(t, t.args.target ?? 'bottom')),
+    cmd('rudder.moveStories', (t) => g.moveStoriesCommand(t)),
     cmd('rudder.setStatus', (t) => g.setStatus(t)),
     cmd('rudder.setPriority', (t) => g.setPriority(t)),
     cmd('rudder.estimate', (t) => g.estimate(t)),
@@ -188,6 +189,19 @@ class Grooming implements vscode.Disposable {
     return this.applyOrder(session, plan, `Move ${dir}`);
   }
 
+  /** `rudder.moveStories`: reorder to `args.target` and/or move into `args.intoGroup`, as one edit. */
+  async moveStoriesCommand(t: GroomingTarget): Promise<GroomingResult> {
+    const into = t.args.intoGroup;
+    const group: GroupNode | undefined = into ? { kind: 'group', session: t.session, groupBy: into.groupBy, key: into.key.toLowerCase(), label: into.label ?? into.key } : undefined;
+    const extra = group ? (texts: GroomingTexts) => groupFieldPlan(t.session, group, t.paths, texts) : undefined;
+    if (t.args.target) return this.moveTo(t, t.args.target, extra);
+    if (!extra) return NOTHING;
+    const texts = new GroomingTexts(t.session);
+    await texts.refresh(t.paths);
+    const plan = extra(texts);
+    return this.applyEdits(t.session, plan.edits, `Move to ${group!.label}`, plan.skipped);
+  }
+
   async moveTo(t: GroomingTarget, target: MoveTarget, extraEdits?: (texts: GroomingTexts) => FieldPlan): Promise<GroomingResult> {
     const { session } = t;
     const texts = new GroomingTexts(session);
@@ -278,15 +292,15 @@ class Grooming implements vscode.Disposable {
     if (!inputs) {
       const model = await vscode.window.showQuickPick(
         [
-          { label: 'WSJF', description: '(value + time criticality + risk reduction) / estimate', kind: 'wsjf' as const },
-          { label: 'RICE', description: 'reach × impact × confidence / estimate', kind: 'rice' as const },
+          { label: 'WSJF', description: '(value + time criticality + risk reduction) / estimate', score: 'wsjf' as const },
+          { label: 'RICE', description: 'reach × impact × confidence / estimate', score: 'rice' as const },
         ],
         { title: this.titleFor(t, 'Set Score Inputs') },
       );
       if (!model) return NOTHING;
       const story = this.stories(t)[0];
       const out: Record<string, number | null> = {};
-      for (const [key, prompt] of SCORE_INPUTS[model.kind]) {
+      for (const [key, prompt] of SCORE_INPUTS[model.score]) {
         const currentValue = story?.frontMatter?.data[key];
         const answer = await vscode.window.showInputBox({
           title: this.titleFor(t, `${model.label}: ${key.replace('_', ' ')}`),
@@ -479,13 +493,13 @@ class Grooming implements vscode.Disposable {
     if (!kind) {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: 'WSJF', description: '(value + time criticality + risk reduction) / estimate', kind: 'wsjf' as const },
-          { label: 'RICE', description: 'reach × impact × confidence / estimate', kind: 'rice' as const },
+          { label: 'WSJF', description: '(value + time criticality + risk reduction) / estimate', score: 'wsjf' as const },
+          { label: 'RICE', description: 'reach × impact × confidence / estimate', score: 'rice' as const },
         ],
         { title: 'Re-rank by score' },
       );
       if (!picked) return NOTHING;
-      kind = picked.kind;
+      kind = picked.score;
     }
     const scope = t.groupNode ? storiesOfGroup(session, t.groupNode).map((s) => s.path) : t.paths.length > 1 ? t.paths : [];
     const texts = new GroomingTexts(session);
@@ -581,7 +595,8 @@ export function previewRerank(plan: RerankPlan): Promise<boolean> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { action?: 'accept' | 'cancel' }>();
     const moving = plan.rows.filter((r) => r.moves).length;
-    qp.title = `Re-rank by ${plan.kind.toUpperCase()}: proposed order — ${moving} of ${plan.rows.length} stor${plan.rows.length === 1 ? 'y' : 'ies'} move`;
+    const left = plan.unscored.length ? ` (${plan.unscored.length} without a score stay in place)` : '';
+    qp.title = `Re-rank by ${plan.kind.toUpperCase()}: proposed order — ${moving} of ${plan.rows.length} stor${plan.rows.length === 1 ? 'y' : 'ies'} move${left}`;
     qp.placeholder = 'Accept to write the new ranks (only the stories marked "moves"), or Cancel';
     qp.matchOnDescription = true;
     qp.items = [

@@ -272,8 +272,13 @@ function render(): void {
   if (view.firstChild !== layoutView.root) view.replaceChildren(layoutView.root);
   const tBuilt = performance.now();
   if (firstRender && state.layout === 'timeline' && keep.left === 0 && keep.top === 0) {
-    // First open: start with today in view rather than the start of the axis.
-    keep.left = Math.max(0, (dayOf(model.today) - dayOf(model.axis.start)) * PX_PER_DAY[state.zoom] - 160);
+    // First open: start with today in view rather than the start of the axis, or further left when an
+    // unfinished milestone starts earlier (overdue work must not open off-screen).
+    const px = PX_PER_DAY[state.zoom];
+    const axisStart = dayOf(model.axis.start);
+    const open = model.milestones.find((m) => !m.done && m.lane === m.id && m.barStart !== undefined);
+    const openLeft = open?.barStart !== undefined ? (dayOf(open.barStart) - axisStart) * px - 16 : Infinity;
+    keep.left = Math.max(0, Math.min((dayOf(model.today) - axisStart) * px - 160, openLeft));
   }
   if (view.scrollLeft !== keep.left) view.scrollLeft = keep.left;
   if (view.scrollTop !== keep.top) view.scrollTop = keep.top;

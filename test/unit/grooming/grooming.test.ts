@@ -298,10 +298,20 @@ describe('grooming: re-rank, rebalance, queue, archive', () => {
   it('proposes the order by WSJF and writes only the stories that move', () => {
     const index = scored();
     const plan = rerankByScore(index.stories(), [], 'wsjf', index.config, text(index));
-    assert.deepEqual(plan.rows.map((r) => r.story.id), ['S-2', 'S-3', 'S-1', 'S-4']);
-    assert.deepEqual(plan.rows.map((r) => r.moves), [false, false, true, false]);
+    assert.deepEqual(plan.rows.map((r) => r.story.id), ['S-2', 'S-3', 'S-1']);
+    assert.deepEqual(plan.rows.map((r) => r.moves), [false, false, true]);
+    assert.deepEqual(plan.unscored.map((s) => s.id), ['S-4']);
     assert.equal(plan.edits.length, 1);
     assert.deepEqual(applyAndOrder(index, plan.edits), ['S-2', 'S-3', 'S-1', 'S-4']);
+  });
+
+  it('leaves unscored stories where they are', () => {
+    const index = scored();
+    const s4 = index.story(p('S-4'))!;
+    index.upsert(p('S-4'), story('S-4', 'rank: a0\n'));
+    assert.equal(s4.id, 'S-4');
+    const plan = rerankByScore(index.stories(), [], 'wsjf', index.config, text(index));
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-4', 'S-2', 'S-3', 'S-1']);
   });
 
   it('re-ranks a selection inside the positions it occupies', () => {

@@ -1,0 +1,126 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RudderApi } from '../../src/extension';
+import { BacklogIndex } from '../../src/core/index/backlogIndex';
+import { parseConfig } from '../../src/core/config/parseConfig';
+
+// Runs inside the extension host (code-server) on a generated backlog, started by hostBench.mjs;
+// writes its figures as JSON to RUDDER_BENCH_OUT. Each figure is what issue 4 names.
+
+const FIRST_PAGE_ROWS = 30;
+const BURST_FILES = Number(process.env.RUDDER_BENCH_BURST ?? 2000);
+
+async function poll<T>(what: string, probe: () => T | undefined | false, timeoutMs: number, everyMs = 10): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function freshIndex(root: string): BacklogIndex {
+  const read = (p: string) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined);
+  const { config, issues } = parseConfig({ rudderYml: read(path.join(root, '.rudder.yml')), backlogMdConfigYml: read(path.join(root, 'backlog', 'config.yml')) });
+  const index = new BacklogIndex(config, issues);
+  const walk = (abs: string) => {
+    for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
+      const p = path.join(abs, e.name);
+      if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') walk(p);
+      else if (e.isFile() && e.name.endsWith('.md')) {
+        const rel = path.relative(root, p).split(path.sep).join('/');
+        if (index.classify(rel) !== 'other') index.upsert(rel, fs.readFileSync(p, 'utf8'));
+      }
+    }
+  };
+  walk(root);
+  return index;
+}
+
+const snapshot = (index: BacklogIndex) => index.stories().map((s) => `${s.path}|${s.id}|${s.title}|${s.rank}`).join('\n');
+
+function rudderDiagnosticFiles(): number {
+  let n = 0;
+  for (const [, ds] of vscode.languages.getDiagnostics()) if (ds.some((d) => d.source === 'rudder')) n++;
+  return n;
+}
+
+/** The benchmark; resolves with the figures. */
+export async function run(): Promise<void> {
+  const out = process.env.RUDDER_BENCH_OUT!;
+  const figures: Record<string, unknown> = {};
+  try {
+    const ext = vscode.extensions.getExtension<RudderApi>('rudder.rudder')!;
+    const api = await ext.activate();
+    const t0 = api.activatedAt;
+    figures.activationMs = Math.round(api.activationMs * 10) / 10;
+
+    await poll('first tree page', () => api.tree.getChildren().length >= FIRST_PAGE_ROWS, 60_000);
+    figures.firstPageMs = Date.now() - t0;
+    await api.ready();
+    figures.loadedMs = Date.now() - t0;
+    const index = api.index;
+    figures.stories = index.stories().length;
+    figures.files = index.fileCount;
+    // The first page of the final, ranked tree: rows built from the index.
+    const c0 = performance.now();
+    const rows = api.tree.getChildren().slice(0, FIRST_PAGE_ROWS);
+    for (const r of rows) api.tree.getTreeItem(r);
+    figures.rankedFirstPageBuildMs = Math.round((performance.now() - c0) * 10) / 10;
+
+    const withIssues = new Set(index.allIssues().map((i) => i.path)).size;
+    figures.filesWithIssues = withIssues;
+    await poll('all diagnostics', () => rudderDiagnosticFiles() >= withIssues, 120_000, 20);
+    figures.diagnosticsMs = Date.now() - t0;
+
+    // One story edit: index upsert + the tree's first page + publishing that file's diagnostics (debounces excluded).
+    const session = api.sessions.all()[0];
+    const diagnostics = api.editor.diagnosticsOf(session)!;
+    const target = index.stories()[Math.floor(index.stories().length / 2)];
+    const original = index.text(target.path)!;
+    const edits: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const text = original.replace(/^title: .*$/m, `title: Edited ${i} ${target.title}`);
+      const e0 = performance.now();
+      index.upsert(target.path, i === 14 ? original : text);
+      api.tree.refresh();
+      for (const r of api.tree.getChildren().slice(0, FIRST_PAGE_ROWS)) api.tree.getTreeItem(r);
+      diagnostics.publish();
+      edits.push(performance.now() - e0);
+    }
+    figures.editMs = Math.round(median(edits.slice(2)) * 10) / 10;
+    figures.editMaxMs = Math.round(Math.max(...edits.slice(2)) * 10) / 10;
+
+    // A branch switch: BURST_FILES story files rewritten on disk at once (titles changed).
+    const root = session.root.fsPath;
+    const victims = index.stories().filter((s) => s.type !== 'epic').slice(0, BURST_FILES);
+    const b0 = Date.now();
+    for (const s of victims) {
+      const abs = path.join(root, s.path);
+      fs.writeFileSync(abs, fs.readFileSync(abs, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (switched)'));
+    }
+    figures.burstWriteMs = Date.now() - b0;
+    await poll('burst applied', () => victims.every((v) => index.story(v.path)?.title.endsWith('(switched)')), 120_000, 50);
+    await api.ready();
+    figures.burstFiles = victims.length;
+    figures.burstSettleMs = Date.now() - b0;
+    figures.loaderStats = Object.fromEntries(Object.entries(session.loader.stats).map(([k, v]) => [k, Math.round(v)]));
+    figures.burstIndexEqualsFreshScan = snapshot(index) === snapshot(freshIndex(root));
+
+    if (global.gc) global.gc();
+    const mem = process.memoryUsage();
+    figures.hostRssMb = Math.round(mem.rss / 1e6);
+    figures.hostHeapUsedMb = Math.round(mem.heapUsed / 1e6);
+  } catch (e) {
+    figures.error = String((e as Error)?.stack ?? e);
+  }
+  fs.writeFileSync(out, JSON.stringify(figures, null, 2));
+  if (figures.error) throw new Error(String(figures.error));
+}

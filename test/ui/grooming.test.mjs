@@ -1,0 +1,114 @@
+// UI: grooming in a real workbench (code-server + chromium) on a throwaway copy of the demo backlog, with
+// screenshots: drag a story to the top, split a story through its quick pick, the re-rank preview.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkbench, openRudderView, readTreeRows, hasDemo, screenshotDir, viewPane } from './workbench.mjs';
+
+/** Opens the command palette, types `label`, picks it; does not wait for the quick input to close (the command opens its own). */
+async function startFromPalette(page, label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor();
+  await input.press('Enter');
+}
+
+/** Waits until the quick input's title contains `text`. */
+async function waitForQuickInput(page, text) {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: text }).waitFor({ timeout: 15_000 });
+}
+
+describe('UI: grooming on a copy of the demo backlog', function () {
+  this.timeout(180_000);
+  let wb;
+  before(async function () {
+    if (!hasDemo()) this.skip();
+    wb = await openWorkbench({ source: 'examples/demo' });
+    await openRudderView(wb.page);
+  });
+  after(async () => {
+    await wb?.close();
+    console.log(`\n  UI screenshots: ${screenshotDir}\n`);
+  });
+
+  it('drags a story onto the first row and sees it at the top of the tree', async () => {
+    const { page } = wb;
+    const rows = await readTreeRows(page);
+    const moving = rows[6];
+    assert.ok(moving && rows[0].id !== moving.id, `rows: ${JSON.stringify(rows.slice(0, 8))}`);
+    const pane = viewPane(page, 'Backlog');
+    const source = pane.locator('.monaco-list-row', { hasText: moving.title }).first();
+    const target = pane.locator('.monaco-list-row').first();
+    await source.dragTo(target, { targetPosition: { x: 60, y: 6 } });
+    await page.waitForFunction(
+      (title) => {
+        const list = [...document.querySelectorAll('.part.sidebar .pane .monaco-list-row')].sort((a, b) => parseFloat(a.style.top || '0') - parseFloat(b.style.top || '0'));
+        return list[0]?.querySelector('.label-name')?.textContent?.trim() === title;
+      },
+      moving.title,
+      { timeout: 15_000 },
+    );
+    const after = await readTreeRows(page);
+    assert.equal(after[0].id, moving.id);
+    assert.deepEqual(
+      after.slice(1, 7).map((r) => r.id),
+      rows.filter((r) => r.id !== moving.id).slice(0, 6).map((r) => r.id),
+      'the others keep their order',
+    );
+    await wb.shot('grooming-01-dragged-to-top');
+    // The move wrote one rank value in one file of the copy.
+    const file = readdirSync(join(wb.folder, 'backlog', 'stories')).find((f) => f.startsWith(`${moving.id}-`));
+    const text = readFileSync(join(wb.folder, 'backlog', 'stories', file), 'utf8');
+    assert.match(text, /\nrank: [^\n]+\n/);
+  });
+
+  it('splits a story through its quick pick', async () => {
+    const { page } = wb;
+    const pane = viewPane(page, 'Backlog');
+    await pane.locator('.monaco-list-row', { hasText: 'Create a shared grocery list' }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'S-1' }).waitFor({ timeout: 15_000 });
+    await startFromPalette(page, 'Rudder: Split Story…');
+    await waitForQuickInput(page, 'pick the criteria that move');
+    const items = page.locator('.quick-input-widget .monaco-list-row');
+    await items.first().waitFor();
+    const criteria = await items.locator('.label-name').allTextContents();
+    assert.ok(criteria.length >= 2, `criteria: ${criteria.join(' | ')}`);
+    await items.nth(criteria.length - 1).locator('input[type=checkbox], .quick-input-list-checkbox').first().click();
+    await wb.shot('grooming-02-split-pick-criteria');
+    await page.locator('.quick-input-widget input').first().press('Enter');
+    await waitForQuickInput(page, 'title of the new story');
+    const input = page.locator('.quick-input-widget input.input').first();
+    await input.fill('Share the list with a second household');
+    await wb.shot('grooming-03-split-title');
+    await input.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'share-the-list' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(800);
+    const rows = await readTreeRows(page);
+    const at = rows.findIndex((r) => r.title === 'Create a shared grocery list');
+    assert.equal(rows[at + 1]?.title, 'Share the list with a second household', `rows: ${rows.map((r) => r.title).join(' | ')}`);
+    await wb.shot('grooming-04-split-done');
+    const original = readFileSync(join(wb.folder, 'backlog', 'stories', readdirSync(join(wb.folder, 'backlog', 'stories')).find((f) => f.startsWith('S-1-'))), 'utf8');
+    assert.ok(!original.includes(criteria[criteria.length - 1]) || !original.includes(`- [ ] ${criteria[criteria.length - 1]}`), 'the moved criterion left the original (saved or in the buffer)');
+  });
+
+  it('shows the re-rank preview with the stories that move, and writes them on Accept', async () => {
+    const { page } = wb;
+    await page.keyboard.press('Escape');
+    await startFromPalette(page, 'Rudder: Re-rank by Score (WSJF/RICE)…');
+    await waitForQuickInput(page, 'Re-rank by score');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'WSJF' }).first().click();
+    await waitForQuickInput(page, 'proposed order');
+    const title = await page.locator('.quick-input-widget .quick-input-title').textContent();
+    const m = /(\d+) of (\d+) stor/.exec(title ?? '');
+    assert.ok(m && Number(m[1]) > 0, `title: ${title}`);
+    const labels = await page.locator('.quick-input-widget .monaco-list-row .label-description').allTextContents();
+    assert.ok(labels.some((l) => /moves \(was \d+\)/.test(l)), `rows: ${labels.join(' | ')}`);
+    await wb.shot('grooming-05-rerank-preview');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Accept' }).first().click();
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.waitForTimeout(1000);
+    await wb.shot('grooming-06-reranked');
+  });
+});

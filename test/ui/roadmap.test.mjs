@@ -1,0 +1,179 @@
+// UI: the roadmap webview in a real workbench (code-server + chromium): opened from the command
+// palette on the demo backlog, screenshots of the timeline and the Now/Next/Later board in a light and
+// a dark theme, a real keyboard move sent by the webview itself, and hostile titles shown as text.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkbench, runFromPalette, hasDemo, screenshotDir } from './workbench.mjs';
+import { repoRoot } from '../host/fixtures.mjs';
+import { TEST_SETTINGS } from '../host/codeServer.mjs';
+import { HOSTILE_TITLES, writeHostileStories } from './hostileBacklog.mjs';
+
+/** Returns the frame that holds the roadmap app once it has drawn story chips (webviews are nested same-origin iframes). */
+async function roadmapFrame(page, timeoutMs = 60_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    for (const frame of page.frames()) {
+      const ok = await frame.evaluate(() => document.querySelector('#rudder-roadmap .chip') !== null).catch(() => false);
+      if (ok) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error('the roadmap webview did not draw any story within the timeout');
+}
+
+/** Resolves when Rudder's contributions are in the workbench (its activity-bar icon and status-bar item). */
+async function extensionLoaded(page) {
+  await page.locator('.part.activitybar .action-item a[aria-label^="Rudder"]').waitFor({ timeout: 60_000 });
+  await page.locator('.part.statusbar', { hasText: /\d+ stor/ }).waitFor({ timeout: 60_000 });
+}
+
+/** Screenshot with the mouse parked on the status bar (no hover tooltip, no dependency highlight). */
+async function shot(page, name) {
+  await page.mouse.move(640, 852);
+  await page.waitForTimeout(600);
+  const file = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`    screenshot: ${file}`);
+  return file;
+}
+
+/** Switches the theme through the workspace settings (a development window ignores the user settings file). */
+async function setTheme(page, folder, theme, dark) {
+  const file = join(folder, '.vscode', 'settings.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), 'workbench.colorTheme': theme }, null, 2));
+  await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+}
+
+/** Clicks a toolbar toggle in the webview and waits for the layout to be drawn. */
+async function showLayout(frame, label, cssClass) {
+  await frame.getByRole('button', { name: label, exact: true }).click();
+  await frame.locator(`#rudder-roadmap .view.${cssClass}`).waitFor({ timeout: 10_000 });
+}
+
+/** The demo's roadmap model, from the CLI (same core as the extension). */
+function demoModel() {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'roadmap', join(repoRoot, 'examples', 'demo'), '--format', 'json'], { encoding: 'utf8' });
+  return r.status === 0 ? JSON.parse(r.stdout) : undefined;
+}
+
+describe('UI: the roadmap webview on the demo backlog', function () {
+  this.timeout(180_000);
+  let wb;
+  let frame;
+  before(async function () {
+    if (!hasDemo()) this.skip();
+    wb = await openWorkbench({ source: 'examples/demo' });
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('opens from the command palette and draws every milestone of the demo', async () => {
+    await extensionLoaded(wb.page);
+    await runFromPalette(wb.page, 'View: Toggle Primary Side Bar Visibility').catch(() => {});
+    await runFromPalette(wb.page, 'Rudder: Open Roadmap');
+    const tab = wb.page.locator('.tabs-container .tab.active');
+    await tab.waitFor();
+    assert.match(await tab.innerText(), /Roadmap/);
+    frame = await roadmapFrame(wb.page);
+    const model = demoModel();
+    const text = await frame.locator('#rudder-roadmap').innerText();
+    if (model) {
+      for (const m of model.milestones) assert.ok(text.includes(m.title), `milestone "${m.title}" is not drawn`);
+    }
+    assert.equal(await frame.evaluate(() => document.body.classList.contains('vscode-light')), true, 'the webview did not get the light theme class');
+    assert.ok((await frame.locator('.chip:not(.epic)').count()) > 10);
+    await shot(wb.page, 'roadmap-timeline-light');
+  });
+
+  it('shows the Now / Next / Later board', async () => {
+    await showLayout(frame, 'Now / Next / Later', 'view-board');
+    const text = await frame.locator('#rudder-roadmap .view').innerText();
+    assert.match(text, /Now/);
+    assert.match(text, /Next/);
+    assert.match(text, /Later/);
+    await shot(wb.page, 'roadmap-board-light');
+  });
+
+  it('follows a dark theme', async () => {
+    await setTheme(wb.page, wb.folder, 'Default Dark Modern', true);
+    await frame.waitForFunction(() => document.body.classList.contains('vscode-dark'), undefined, { timeout: 15_000 });
+    // Theme variables reach the page: the background is dark now.
+    const bg = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g).map(Number);
+    assert.ok(r + g + b < 200, `the webview background stays light in the dark theme: ${bg}`);
+    await shot(wb.page, 'roadmap-board-dark');
+    await showLayout(frame, 'Timeline', 'view-timeline');
+    await shot(wb.page, 'roadmap-timeline-dark');
+    await setTheme(wb.page, wb.folder, TEST_SETTINGS['workbench.colorTheme'], false);
+  });
+
+  it('a keyboard move in the webview (Alt+Up) writes only that story\'s milestone: value', async () => {
+    const model = demoModel();
+    assert.ok(model, 'dist/cli.js roadmap --format json failed');
+    const m3 = model.milestones.find((m) => m.id === 'M3');
+    assert.ok(m3 && m3.stories.length > 0);
+    const path = m3.stories[m3.stories.length - 1];
+    const file = join(wb.folder, ...path.split('/'));
+    const before = readFileSync(file, 'utf8');
+    assert.match(before, /^milestone: M3$/m);
+    const chip = frame.locator(`.chip[data-path="${path}"]`);
+    await chip.scrollIntoViewIfNeeded();
+    await chip.focus();
+    await wb.page.keyboard.press('Alt+ArrowUp');
+    const end = Date.now() + 15_000;
+    let after = before;
+    while (after === before && Date.now() < end) {
+      await wb.page.waitForTimeout(200);
+      after = readFileSync(file, 'utf8');
+    }
+    assert.equal(after, before.replace(/^milestone: M3$/m, 'milestone: M2'));
+    // The open roadmap follows the file: the chip is now in M2's lane.
+    await frame.locator(`[data-summary="M2"] .chip[data-path="${path}"]`).waitFor({ timeout: 10_000 });
+  });
+});
+
+describe('UI: hostile story titles in the roadmap webview', function () {
+  this.timeout(180_000);
+  let wb;
+  const dialogs = [];
+  before(async () => {
+    wb = await openWorkbench();
+    wb.page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss().catch(() => {});
+    });
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('renders <img onerror>, <script> and friends as text, and runs none of them', async () => {
+    writeHostileStories(wb.folder);
+    await extensionLoaded(wb.page);
+    await runFromPalette(wb.page, 'Rudder: Open Roadmap');
+    const frame = await roadmapFrame(wb.page);
+    const end = Date.now() + 20_000;
+    let chips = [];
+    while (Date.now() < end) {
+      chips = await frame.locator('.chip').allInnerTexts();
+      if (HOSTILE_TITLES.every((t) => chips.some((c) => c.includes(t)))) break;
+      await wb.page.waitForTimeout(300);
+    }
+    for (const title of HOSTILE_TITLES) assert.ok(chips.some((c) => c.includes(title)), `"${title}" is not shown literally; chips: ${chips.join(' | ')}`);
+    const injected = await frame.evaluate(() => ({
+      imgs: document.querySelectorAll('img').length,
+      svgOnload: document.querySelectorAll('svg[onload]').length,
+      bold: document.querySelectorAll('#rudder-roadmap b').length,
+      handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
+      // VS Code injects one inline script (acquireVsCodeApi) into every webview; ours is roadmap.js.
+      scripts: [...document.scripts].filter((s) => s.src !== '').map((s) => s.src.split('/').pop()),
+      alertsInScripts: [...document.scripts].filter((s) => s.textContent.includes('alert(')).length,
+    }));
+    assert.deepEqual(injected, { imgs: 0, svgOnload: 0, bold: 0, handlers: [], scripts: ['roadmap.js'], alertsInScripts: 0 }, JSON.stringify(injected));
+    await shot(wb.page, 'roadmap-hostile');
+    assert.deepEqual(dialogs, []);
+  });
+});
