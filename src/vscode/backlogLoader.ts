@@ -11,11 +11,13 @@ const EXCLUDE = '**/{node_modules,.git}/**';
 const COALESCE_MS = 50;
 // Why a cap: a steady trickle of events (a build writing files) must not postpone the flush forever.
 const MAX_WAIT_MS = 500;
-// Why 64 reads at a time: thousands of concurrent reads stall the extension host; 64 keeps the disk busy.
-const READ_BATCH = 64;
+// Why 256 reads at a time: each workspace.fs read is a round trip to the file service; 256 in
+// flight hide its latency, while thousands at once would stall the extension host.
+const READ_BATCH = 256;
 // Why reconcile after big bursts: the OS watcher may drop events when thousands of files change at
 // once (a branch switch); a cheap listing then catches missed creates and deletes.
 const RECONCILE_AFTER = 500;
+const VERIFY_DELAY_MS = 2000;
 
 /**
  * Keeps a BacklogIndex in step with the files of one workspace folder: reads the configuration and
@@ -35,12 +37,14 @@ export class BacklogLoader implements vscode.Disposable {
   private readonly pending = new Map<string, vscode.Uri | null>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private firstPendingAt = 0;
+  /** Paths deleted while a flush was reading: its (older) texts for them must not be applied. */
+  private readonly deletedDuringFlush = new Set<string>();
   /** Folder creates/deletes waiting for the next flush (they trigger a listing). */
   private folderEvents = 0;
   private flushing: Promise<void> = Promise.resolve();
   private readonly stateEmitter = new vscode.EventEmitter<void>();
   /** Where the time went (milliseconds, cumulative), for the host benchmark. */
-  readonly stats = { listMs: 0, readMs: 0, applyMs: 0, flushes: 0, flushedFiles: 0, flushReadMs: 0, flushApplyMs: 0, reconciles: 0, reconcileMs: 0 };
+  readonly stats = { listMs: 0, readMs: 0, applyMs: 0, flushes: 0, flushedFiles: 0, flushReadMs: 0, flushApplyMs: 0, reconciles: 0, reconcileMs: 0, verifies: 0, verifyMs: 0 };
   /** Fires when a full load starts or ends. */
   readonly onDidChangeLoading = this.stateEmitter.event;
 
@@ -137,9 +141,20 @@ export class BacklogLoader implements vscode.Disposable {
 
   /** Returns the backlog files (stories, vision, milestones) under the root by path. */
   private async listBacklogFiles(): Promise<Map<string, vscode.Uri>> {
-    let uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*.md'), EXCLUDE);
-    // A virtual file system without a search provider finds nothing: walk it through workspace.fs.
-    if (uris.length === 0 && this.root.scheme !== 'file') uris = await this.walk(this.root);
+    const config = this.index.config;
+    const prefixes = staticPrefixes([...config.stories, config.milestones, config.vision]);
+    let uris: vscode.Uri[];
+    if (prefixes.includes('')) {
+      // A glob that may match anywhere in the folder: let the search service list the files.
+      uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*.md'), EXCLUDE);
+      // A virtual file system without a search provider finds nothing: walk it through workspace.fs.
+      if (uris.length === 0 && this.root.scheme !== 'file') uris = await this.walk(this.root);
+    } else {
+      // Why a walk: the backlog lives under known folders (`backlog/`); a few readDirectory calls are
+      // much cheaper than a search over the whole repository.
+      uris = (await Promise.all(prefixes.map((p) => this.walk(toUri(this.root, p))))).flat();
+      for (const p of prefixes) if (p.endsWith('.md')) uris.push(toUri(this.root, p));
+    }
     const wanted = new Map<string, vscode.Uri>();
     for (const uri of uris) {
       const path = toCorePath(this.root, uri);
@@ -148,6 +163,7 @@ export class BacklogLoader implements vscode.Disposable {
     return wanted;
   }
 
+  /** Returns the Markdown files under a folder (subfolders read in parallel); [] when it is missing or a file. */
   private async walk(dir: vscode.Uri): Promise<vscode.Uri[]> {
     let entries: [string, vscode.FileType][] = [];
     try {
@@ -156,12 +172,14 @@ export class BacklogLoader implements vscode.Disposable {
       return [];
     }
     const out: vscode.Uri[] = [];
+    const subdirs: vscode.Uri[] = [];
     for (const [name, type] of entries) {
       if (name === 'node_modules' || name === '.git') continue;
       const uri = vscode.Uri.joinPath(dir, name);
-      if (type & vscode.FileType.Directory) out.push(...(await this.walk(uri)));
+      if (type & vscode.FileType.Directory) subdirs.push(uri);
       else if (name.endsWith('.md')) out.push(uri);
     }
+    for (const list of await Promise.all(subdirs.map((d) => this.walk(d)))) out.push(...list);
     return out;
   }
 
@@ -189,7 +207,14 @@ export class BacklogLoader implements vscode.Disposable {
       if (!/\.[^/]*$/.test(path)) this.folderEvents++;
       else return;
     } else if (this.index.classify(path) === 'other' && this.index.text(path) === undefined) return;
-    else this.pending.set(path, deleted ? null : uri);
+    else if (deleted) {
+      // Why at once: a delete needs no read, and applying it before the reads of the same burst
+      // means that once a burst's new texts show, its deletions show too.
+      this.pending.delete(path);
+      this.deletedDuringFlush.add(path);
+      this.apply(path, uri, undefined);
+      return;
+    } else this.pending.set(path, uri);
     if (this.firstPendingAt === 0) this.firstPendingAt = Date.now();
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
     const wait = Math.max(0, Math.min(COALESCE_MS, this.firstPendingAt + MAX_WAIT_MS - Date.now()));
@@ -206,6 +231,7 @@ export class BacklogLoader implements vscode.Disposable {
     this.pending.clear();
     this.folderEvents = 0;
     this.firstPendingAt = 0;
+    this.deletedDuringFlush.clear();
     if (batch.length === 0 && folderEvents === 0) return;
     const reads = batch.filter(([, uri]) => uri !== null) as [string, vscode.Uri][];
     const texts = new Map<string, string | undefined>();
@@ -221,28 +247,54 @@ export class BacklogLoader implements vscode.Disposable {
     t = performance.now();
     // Events that came during the reads are newer: leave those paths to the next batch.
     for (const [path, uri] of batch) {
-      if (this.pending.has(path)) continue;
+      if (this.pending.has(path) || this.deletedDuringFlush.has(path)) continue;
       this.apply(path, uri ?? toUri(this.root, path), uri === null ? undefined : texts.get(path));
     }
     this.stats.flushApplyMs += performance.now() - t;
     if (batch.length >= RECONCILE_AFTER || folderEvents > 0) {
       t = performance.now();
-      await this.reconcile();
+      await this.reconcile(false);
       this.stats.reconciles++;
       this.stats.reconcileMs += performance.now() - t;
     }
+    if (batch.length >= RECONCILE_AFTER) this.scheduleVerify();
   }
 
-  /** Lists the files again and applies missed creates and deletes (not missed modifications: those need a reload). */
-  private async reconcile(): Promise<void> {
+  private verifyTimer: ReturnType<typeof setTimeout> | undefined;
+
+  // Why a delayed, unawaited re-read after a big burst: the watcher can drop a few events when
+  // thousands of files change; re-reading everything catches missed modifications, but costs seconds
+  // on a large backlog, so it runs once the burst has calmed down and does not hold up the views.
+  private scheduleVerify(): void {
+    if (this.verifyTimer !== undefined) clearTimeout(this.verifyTimer);
+    this.verifyTimer = setTimeout(() => {
+      this.verifyTimer = undefined;
+      const t = performance.now();
+      this.flushing = this.flushing
+        .then(() => this.reconcile(true))
+        .then(() => {
+          this.stats.verifies++;
+          this.stats.verifyMs += performance.now() - t;
+        })
+        .catch((e) => console.error('[rudder] re-reading the backlog failed', e));
+    }, VERIFY_DELAY_MS);
+  }
+
+  /**
+   * Lists the files again and applies missed creates and deletes; after a big burst (`all`) also
+   * re-reads every file, so missed modifications are caught too (only changed texts are re-parsed).
+   */
+  private async reconcile(all: boolean): Promise<void> {
     const generation = this.generation;
     const wanted = await this.listBacklogFiles();
     if (generation !== this.generation) return;
-    const missing = [...wanted].filter(([path]) => this.index.text(path) === undefined);
+    const missing = [...wanted].filter(([path]) => all || this.index.text(path) === undefined);
     for (let i = 0; i < missing.length; i += READ_BATCH) {
       const slice = missing.slice(i, i + READ_BATCH);
       const got = await Promise.all(slice.map(([, uri]) => this.readText(uri)));
-      slice.forEach(([path, uri], k) => this.apply(path, uri, got[k]));
+      slice.forEach(([path, uri], k) => {
+        if (!this.deletedDuringFlush.has(path)) this.apply(path, uri, got[k]);
+      });
     }
     for (const path of this.knownPaths()) if (!wanted.has(path) && !this.pending.has(path)) this.apply(path, toUri(this.root, path), undefined);
   }
@@ -258,11 +310,27 @@ export class BacklogLoader implements vscode.Disposable {
   dispose(): void {
     this.generation++;
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    if (this.verifyTimer !== undefined) clearTimeout(this.verifyTimer);
     this.pending.clear();
     this.folderEvents = 0;
     this.stateEmitter.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/**
+ * Returns the folders (or files) the globs can match under, without overlaps: the part of each glob
+ * before its first wildcard segment ('' when a glob starts with one, meaning "anywhere").
+ */
+export function staticPrefixes(globs: readonly string[]): string[] {
+  const prefixes = globs.map((g) => {
+    const segments = g.replace(/^\.\//, '').split('/');
+    const i = segments.findIndex((s) => /[*?[\]{}!]/.test(s));
+    return (i < 0 ? segments : segments.slice(0, i)).join('/');
+  });
+  const unique = [...new Set(prefixes)].sort();
+  // Drop a prefix inside another one ('backlog/milestones' inside 'backlog').
+  return unique.filter((p) => !unique.some((q) => q !== p && (q === '' || p.startsWith(q + '/'))));
 }
 
 /** Returns true when an open editor holds unsaved text for this file (that text wins over the disk). */

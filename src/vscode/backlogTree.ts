@@ -194,7 +194,7 @@ function groupStories(session: BacklogSession, groupBy: Exclude<GroupBy, 'none'>
     for (const e of epics) {
       const key = e.id!.toLowerCase();
       const list = buckets.get(key) ?? [];
-      if (list.length === 0 && (!matchesFilter(e, filter) || filter)) continue;
+      if (list.length === 0 && filter) continue; // an empty epic is worth seeing, unless a filter is on
       out.push({ node: node(key, e.title || e.id!), stories: list, epic: e, detail: e.id });
       buckets.delete(key);
     }

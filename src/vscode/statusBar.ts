@@ -14,7 +14,12 @@ export class BacklogStatusBar implements vscode.Disposable {
   constructor(private readonly sessions: BacklogSessions) {
     this.item.name = 'Rudder Backlog';
     this.item.command = 'rudder.grooming.focus';
-    this.subscription = onAnyIndexChange(sessions, () => this.update(), REFRESH_MS);
+    this.subscription = vscode.Disposable.from(
+      onAnyIndexChange(sessions, () => this.update(), REFRESH_MS),
+      // The loaders report the end of a load (the index may not change at that moment).
+      sessions.onDidChangeSessions(() => this.watchLoaders()),
+    );
+    this.watchLoaders();
     this.update();
   }
 
@@ -26,6 +31,14 @@ export class BacklogStatusBar implements vscode.Disposable {
       return '';
     }
     const stories = all.reduce((n, s) => n + s.index.stories().length, 0);
+    if (all.some((s) => s.loader.isLoading)) {
+      // Why no grooming count while loading: it runs every rule on every story loaded so far, again
+      // and again as the load goes on; the count comes once the load is done.
+      this.item.text = `$(sync~spin) ${stories} stories…`;
+      this.item.tooltip = 'Rudder is loading the backlog';
+      this.item.show();
+      return this.item.text;
+    }
     const grooming = storiesNeedingGrooming(this.sessions);
     this.item.text = `$(list-ordered) ${stories} ${stories === 1 ? 'story' : 'stories'} · ${grooming} need${grooming === 1 ? 's' : ''} grooming`;
     this.item.tooltip = `${stories} stories in the backlog; ${grooming} with issues. Click to see what needs grooming.`;
@@ -34,7 +47,16 @@ export class BacklogStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  private readonly loaderSubscriptions = new Map<unknown, vscode.Disposable>();
+
+  private watchLoaders(): void {
+    const all = this.sessions.all();
+    for (const s of all) if (!this.loaderSubscriptions.has(s)) this.loaderSubscriptions.set(s, s.loader.onDidChangeLoading(() => this.update()));
+    for (const [s, d] of this.loaderSubscriptions) if (!all.includes(s as never)) (d.dispose(), this.loaderSubscriptions.delete(s));
+  }
+
   dispose(): void {
+    for (const d of this.loaderSubscriptions.values()) d.dispose();
     this.subscription.dispose();
     this.item.dispose();
   }

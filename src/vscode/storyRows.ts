@@ -21,7 +21,7 @@ export function toStoryRowUri(session: BacklogSession, path: string): vscode.Uri
 export function storyDescription(story: Story): string {
   const parts: string[] = [];
   if (story.id) parts.push(story.id);
-  if (story.estimate !== undefined) parts.push(`${story.estimate} pts`);
+  if (story.estimate !== undefined) parts.push(points(story.estimate));
   const items = story.acceptanceCriteria?.items;
   if (items?.length) parts.push(`AC ${items.filter((c) => c.checked === true).length}/${items.length}`);
   return parts.join(' · ');
@@ -59,7 +59,7 @@ function statusColor(status: string, config: BacklogIndex['config']): vscode.The
 export function storyTooltip(story: Story, issues: readonly Issue[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(story.title || story.path)}**\n\n`);
-  const facts = [story.id ?? 'no id', story.type, story.status, story.priority, story.estimate !== undefined ? `${story.estimate} pts` : undefined].filter(Boolean);
+  const facts = [story.id ?? 'no id', story.type, story.status, story.priority, story.estimate !== undefined ? points(story.estimate) : undefined].filter(Boolean);
   md.appendMarkdown(`${facts.map((f) => escapeMarkdown(String(f))).join(' · ')}\n\n`);
   if (story.userStory) md.appendMarkdown(`_${escapeMarkdown(story.userStory.text)}_\n\n`);
   const items = story.acceptanceCriteria?.items ?? [];
@@ -108,7 +108,12 @@ export function pointsOf(stories: readonly Story[]): number {
 /** Returns `3 stories · 11 pts`. */
 export function countLabel(stories: readonly Story[]): string {
   const n = stories.length;
-  return `${n} ${n === 1 ? 'story' : 'stories'} · ${pointsOf(stories)} pts`;
+  return `${n} ${n === 1 ? 'story' : 'stories'} · ${points(pointsOf(stories))}`;
+}
+
+/** Returns `1 pt` or `3 pts`. */
+export function points(n: number): string {
+  return `${n} ${n === 1 ? 'pt' : 'pts'}`;
 }
 
 /** Returns text with Markdown punctuation escaped. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Goal, Story } from '../core/model/story';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
-import { countLabel, escapeMarkdown, openAtCommand, pointsOf, toStoryItem } from './storyRows';
+import { countLabel, escapeMarkdown, openAtCommand, toStoryItem } from './storyRows';
 
 /** A row of the vision view. */
 export type VisionNode =
@@ -78,7 +78,7 @@ export class VisionTreeProvider implements vscode.TreeDataProvider<VisionNode>, 
       item.iconPath = new vscode.ThemeIcon(goal ? 'target' : 'question');
       const vision = element.session.index.vision();
       if (goal && vision) {
-        item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(goal.title)}** (${goal.id})${goal.metric ? `\n\nMetric: ${escapeMarkdown(goal.metric)}` : ''}\n\n${counted.length} stories · ${pointsOf(counted)} pts`);
+        item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(goal.title)}** (${goal.id})${goal.metric ? `\n\nMetric: ${escapeMarkdown(goal.metric)}` : ''}\n\n${countLabel(counted)}`);
         item.command = openAtCommand(element.session, vision.path, goal.range);
       } else item.tooltip = 'Stories that serve no goal of the vision (neither directly nor through their epic)';
       item.contextValue = goal ? 'goal' : 'unlinked';

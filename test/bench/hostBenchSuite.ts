@@ -107,10 +107,17 @@ export async function run(): Promise<void> {
       fs.writeFileSync(abs, fs.readFileSync(abs, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (switched)'));
     }
     figures.burstWriteMs = Date.now() - b0;
-    await poll('burst applied', () => victims.every((v) => index.story(v.path)?.title.endsWith('(switched)')), 120_000, 50);
+    await poll('burst applied', () => victims.every((v) => index.story(v.path)?.title.endsWith('(switched)')), 60_000, 50).catch((e) => {
+      throw new Error(`${e.message}: ${victims.filter((v) => !index.story(v.path)?.title.endsWith('(switched)')).length} of ${victims.length} not applied`);
+    });
     await api.ready();
     figures.burstFiles = victims.length;
     figures.burstSettleMs = Date.now() - b0;
+    // The re-read that follows a big burst (catches events the watcher dropped), and the index after it.
+    const v0 = session.loader.stats.verifies;
+    await poll('verify after the burst', () => session.loader.stats.verifies > v0, 120_000, 50);
+    figures.verifyMs = Math.round(session.loader.stats.verifyMs);
+    figures.indexEqualsFreshScanAfterVerify = snapshot(index) === snapshot(freshIndex(root));
     figures.loaderStats = Object.fromEntries(Object.entries(session.loader.stats).map(([k, v]) => [k, Math.round(v)]));
     figures.burstIndexEqualsFreshScan = snapshot(index) === snapshot(freshIndex(root));
 
@@ -120,6 +127,8 @@ export async function run(): Promise<void> {
     figures.hostHeapUsedMb = Math.round(mem.heapUsed / 1e6);
   } catch (e) {
     figures.error = String((e as Error)?.stack ?? e);
+    const session = vscode.extensions.getExtension<RudderApi>('rudder.rudder')?.exports?.sessions.all()[0];
+    if (session) figures.error += `\nloader: ${JSON.stringify(session.loader.stats)}; indexed ${session.index.stories().length}`;
   }
   fs.writeFileSync(out, JSON.stringify(figures, null, 2));
   if (figures.error) throw new Error(String(figures.error));

@@ -11,7 +11,10 @@ async function startFromPalette(page, label) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${label}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor();
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 }).catch(async (e) => {
+    await page.screenshot({ path: join(screenshotDir, 'grooming-debug-palette.png') });
+    throw e;
+  });
   await input.press('Enter');
 }
 
@@ -69,13 +72,16 @@ describe('UI: grooming on a copy of the demo backlog', function () {
     const pane = viewPane(page, 'Backlog');
     await pane.locator('.monaco-list-row', { hasText: 'Create a shared grocery list' }).first().click();
     await page.locator('.tabs-container .tab.active', { hasText: 'S-1' }).waitFor({ timeout: 15_000 });
+    // Focus the editor: the palette then lists the commands whose `when` needs an active story.
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.waitForTimeout(300);
     await startFromPalette(page, 'Rudder: Split Story…');
     await waitForQuickInput(page, 'pick the criteria that move');
     const items = page.locator('.quick-input-widget .monaco-list-row');
     await items.first().waitFor();
     const criteria = await items.locator('.label-name').allTextContents();
     assert.ok(criteria.length >= 2, `criteria: ${criteria.join(' | ')}`);
-    await items.nth(criteria.length - 1).locator('input[type=checkbox], .quick-input-list-checkbox').first().click();
+    await items.nth(criteria.length - 1).locator('.monaco-checkbox, input[type=checkbox]').first().click();
     await wb.shot('grooming-02-split-pick-criteria');
     await page.locator('.quick-input-widget input').first().press('Enter');
     await waitForQuickInput(page, 'title of the new story');
@@ -106,9 +112,22 @@ describe('UI: grooming on a copy of the demo backlog', function () {
     const labels = await page.locator('.quick-input-widget .monaco-list-row .label-description').allTextContents();
     assert.ok(labels.some((l) => /moves \(was \d+\)/.test(l)), `rows: ${labels.join(' | ')}`);
     await wb.shot('grooming-05-rerank-preview');
+    const proposed = labels.map((l) => l.split(' · ')[0]).filter((id) => /^[A-Z]+-\d+$/.test(id));
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Accept' }).first().click();
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await page.waitForTimeout(1000);
+    // The tree (scrolled through) shows the scored stories in the proposed order.
+    const pane = viewPane(page, 'Backlog');
+    const seen = [];
+    for (let i = 0; i < 12 && proposed.some((id) => !seen.includes(id)); i++) {
+      for (const r of await readTreeRows(page)) if (proposed.includes(r.id) && !seen.includes(r.id)) seen.push(r.id);
+      await pane.locator('.monaco-list').first().hover();
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(200);
+    }
+    assert.deepEqual(seen, proposed, 'the tree follows the accepted order');
+    await pane.locator('.monaco-list').first().hover();
+    await page.mouse.wheel(0, -10_000);
     await wb.shot('grooming-06-reranked');
   });
 });

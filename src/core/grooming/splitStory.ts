@@ -102,6 +102,13 @@ export function splitStory(story: Story, index: BacklogIndex, text: TextOf, opti
     eol: detectEol(original),
   });
   let newText = created.text;
+  // Criteria already checked stay checked in the new story (newStory writes open checkboxes).
+  for (const i of picked) {
+    if (!items[i].checked) continue;
+    const open = `- [ ] ${items[i].text}`;
+    const at = newText.indexOf(open);
+    if (at >= 0) newText = `${newText.slice(0, at)}- [x] ${newText.slice(at + open.length - items[i].text.length)}`;
+  }
   if (story.priority !== undefined) newText = applyEdits(newText, setField(newText, 'priority', story.priority));
   const path = newFilePath(dirOf(story.path), id, options.title, (p) => index.text(p) !== undefined, namedByIdOnly(story));
   const edits: FileEdit[] = [];

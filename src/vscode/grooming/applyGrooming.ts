@@ -26,6 +26,19 @@ export class GroomingTexts {
   /** Returns the current text of a path (buffer, fresh disk read, index). */
   readonly text = (path: string): string | undefined => this.document(path)?.getText() ?? this.fresh.get(path) ?? this.session.index.text(path);
 
+  private async syncDocument(path: string): Promise<void> {
+    const doc = this.document(path);
+    if (!doc || doc.isDirty) return;
+    let disk: string;
+    try {
+      disk = this.decoder.decode(await vscode.workspace.fs.readFile(doc.uri));
+    } catch {
+      return;
+    }
+    // Why 2 s: the editor reloads a clean document within a few hundred ms of the file event; past that, give up.
+    for (let waited = 0; waited < 2000 && !doc.isDirty && doc.getText() !== disk; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  }
+
   /** Returns the story as the current text says (parsed again when the buffer or disk differs from the index). */
   story(path: string): Story | undefined {
     const t = this.text(path);
@@ -40,7 +53,11 @@ export class GroomingTexts {
    */
   async refresh(paths: Iterable<string>): Promise<boolean> {
     let changed = false;
-    const wanted = [...new Set(paths)].filter((p) => !this.document(p) && !this.fresh.has(p));
+    const unique = [...new Set(paths)].filter((p) => !this.fresh.has(p));
+    // A loaded, unsaved-free document can lag behind a change on disk: wait for the editor to reload it, so the
+    // edit is computed against (and applied to) the same text.
+    await Promise.all(unique.map((p) => this.syncDocument(p)));
+    const wanted = unique.filter((p) => !this.document(p));
     await Promise.all(
       wanted.map(async (p) => {
         let t: string | undefined;
@@ -79,7 +96,11 @@ function saveEdits(): boolean {
  */
 export async function applyGrooming(session: BacklogSession, edits: readonly FileEdit[], renames: readonly FileRename[] = [], label = 'Rudder'): Promise<boolean> {
   if (edits.length === 0 && renames.length === 0) return true;
-  const openBefore = new Set(vscode.workspace.textDocuments.filter((d) => !d.isClosed).map((d) => d.uri.toString()));
+  // "Open" = shown in a tab, or holding unsaved text: a document merely loaded by some extension is saved like a closed file.
+  const openBefore = new Set([
+    ...vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : [])),
+    ...vscode.workspace.textDocuments.filter((d) => !d.isClosed && d.isDirty).map((d) => d.uri.toString()),
+  ]);
   const we = new vscode.WorkspaceEdit();
   const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: false };
   const touched: vscode.Uri[] = [];
@@ -108,6 +129,12 @@ export async function applyGrooming(session: BacklogSession, edits: readonly Fil
       if (doc.isDirty) await doc.save();
     }
   }
+  // VS Code opens edited files that stay dirty in background tabs; once saved, close the tabs it opened for files
+  // that were not open, so the next action (and the user) still sees them as closed.
+  const opened = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputText && !openBefore.has(t.input.uri.toString()) && touched.some((u) => u.toString() === (t.input as vscode.TabInputText).uri.toString()) && !t.isDirty);
+  if (opened.length) await vscode.window.tabGroups.close(opened, true);
   // Why update the index right away: the tree and the next command must see the result before the watcher
   // fires (open buffers are indexed as typed anyway, by the diagnostics).
   for (const uri of touched) {

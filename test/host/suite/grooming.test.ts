@@ -296,6 +296,31 @@ describe('grooming commands (issue 5)', function () {
     await restore(before);
   });
 
+  it('rebalances ranks (only the keys that change) and re-ranks a selection by WSJF (only the stories that move)', async () => {
+    const before = await snapshot();
+    assert.equal((await run('rudder.rebalanceRanks', { confirm: true })).applied, false, 'a0..a6 are already even');
+    await run('rudder.moveUp', { path: S('s-3') });
+    await waitFor('S-3 above S-2', () => (order().join() === 'E-1,S-1,S-3,S-2,S-4,S-5,S-6,S-7' ? true : undefined));
+    const mid = await snapshot();
+    const rebalanced = await run('rudder.rebalanceRanks', { confirm: true });
+    const after = await snapshot();
+    const docs = vscode.workspace.textDocuments.filter((d) => d.uri.path.endsWith('/s-3.md')).map((d) => `dirty=${d.isDirty} ${JSON.stringify(d.getText().slice(0, 90))}`);
+    assert.deepEqual(changed(mid, after), [S('s-2'), S('s-3')], `s-3 on disk ${JSON.stringify(after.get(S('s-3'))?.slice(0, 90))}; docs ${docs.join(' | ')}; result ${JSON.stringify(rebalanced)}`);
+    assert.deepEqual([...rebalanced.paths].sort(), [S('s-2'), S('s-3')]);
+    assert.equal(after.get(S('s-2')), mid.get(S('s-2'))!.replace('rank: a2\n', 'rank: a3\n'));
+    await restore(before);
+
+    await run('rudder.setValue', { path: S('s-4'), inputs: { value: 1, time_criticality: 1, risk_reduction: 1, estimate: 3 } });
+    await run('rudder.setValue', { path: S('s-5'), inputs: { value: 8, time_criticality: 5, risk_reduction: 3 } });
+    await waitFor('scores indexed', () => (api.index.story(S('s-5'))?.value === 8 ? true : undefined));
+    const scored = await snapshot();
+    const r = await run('rudder.rerankByScore', { paths: [S('s-4'), S('s-5')], kind: 'wsjf', confirm: true });
+    assert.deepEqual(r.order, [S('s-5'), S('s-4')]);
+    assert.deepEqual(changed(scored, await snapshot()), [S('s-5')], 'only the story that moves is written');
+    await waitFor('S-5 above S-4', () => (order().join() === 'E-1,S-1,S-2,S-3,S-5,S-4,S-6,S-7' ? true : undefined));
+    await restore(before);
+  });
+
   it('drag and drop: several stories dropped onto the first story go to the top in their relative order', async () => {
     const before = await snapshot();
     const session = api.sessions.all()[0];

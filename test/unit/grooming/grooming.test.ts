@@ -231,7 +231,7 @@ describe('grooming: mark ready', () => {
 });
 
 describe('grooming: split and new items', () => {
-  const body = '\nAs a user, I want it, so that it works.\n\n## Acceptance Criteria\n\n- [ ] first\n- [ ] second\n- [ ] third\n';
+  const body = '\nAs a user, I want it, so that it works.\n\n## Acceptance Criteria\n\n- [ ] first\n- [x] second\n- [ ] third\n';
 
   it('splits picked criteria into a new story ranked right after the original, in one plan for both files', () => {
     const index = indexOf({
@@ -254,6 +254,7 @@ describe('grooming: split and new items', () => {
     assert.deepEqual(created.vision, ['G1']);
     assert.equal(created.splitFrom, 'S-1');
     assert.deepEqual(created.acceptanceCriteria?.items.map((i) => i.text), ['second', 'third']);
+    assert.deepEqual(created.acceptanceCriteria?.items.map((i) => i.checked), [true, false], 'a done criterion stays done');
     assert.deepEqual(applyAndOrder(index, plan.edits), ['S-1', 'S-8', 'S-2', 'S-3']);
   });
 
