@@ -210,9 +210,11 @@ export class BacklogLoader implements vscode.Disposable {
     else if (deleted) {
       // Why at once: a delete needs no read, and applying it before the reads of the same burst
       // means that once a burst's new texts show, its deletions show too.
+      // A deleted file leaves the backlog even when an editor still shows its text (as the Explorer
+      // drops it); typing in that editor puts it back through the diagnostics feature.
       this.pending.delete(path);
       this.deletedDuringFlush.add(path);
-      this.apply(path, uri, undefined);
+      if (this.index.text(path) !== undefined) this.index.remove(path);
       return;
     } else this.pending.set(path, uri);
     if (this.firstPendingAt === 0) this.firstPendingAt = Date.now();

@@ -64,6 +64,8 @@ export class BacklogDiagnostics implements vscode.Disposable {
       if (this.typing.get(path)?.generation !== generation) return; // superseded by a newer keystroke or a close
       this.typing.delete(path);
       if (document.isClosed) return;
+      // A saved document the index no longer holds was deleted on disk meanwhile: do not bring it back.
+      if (!document.isDirty && this.index.text(path) === undefined) return;
       const text = document.getText();
       if (this.index.text(path) !== text) this.index.upsert(path, text);
     }, TYPING_DEBOUNCE_MS);
