@@ -125,7 +125,8 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     await wb.page.keyboard.press('Alt+ArrowUp');
     const end = Date.now() + 15_000;
     let after = before;
-    while (after === before && Date.now() < end) {
+    // An empty read is a save caught half way (the file is truncated, then written): keep polling.
+    while ((after === before || after === '') && Date.now() < end) {
       await wb.page.waitForTimeout(200);
       after = readFileSync(file, 'utf8');
     }
