@@ -148,27 +148,8 @@ function dedupe(issues: Issue[]): Issue[] {
   });
 }
 
-/** Returns a reader that puts one file's disk text back into the index (or removes it when the file is gone). */
-export function diskRereader(index: BacklogIndex, root: vscode.Uri): (uri: vscode.Uri) => Promise<void> {
-  const decoder = new TextDecoder('utf-8');
-  return async (uri) => {
-    const path = toCorePath(root, uri);
-    if (path === undefined) return;
-    let text: string | undefined;
-    try {
-      text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      text = undefined;
-    }
-    // The document may have been reopened meanwhile; its live text then wins.
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed)) return;
-    if (text === undefined) {
-      if (index.text(path) !== undefined) index.remove(path);
-    } else if (text !== index.text(path)) index.upsert(path, text);
-  };
-}
-
 /** Registers the Problems-panel diagnostics for every backlog file (open or not) and live updates while typing; returns the feature (a Disposable). */
-export function registerDiagnostics(index: BacklogIndex, root: vscode.Uri, rereadFromDisk?: (uri: vscode.Uri) => Promise<void>): BacklogDiagnostics {
-  return new BacklogDiagnostics(index, root, rereadFromDisk ?? diskRereader(index, root));
+// File reading belongs to the loader (views and features never read files): the caller passes its `reread`.
+export function registerDiagnostics(index: BacklogIndex, root: vscode.Uri, rereadFromDisk: (uri: vscode.Uri) => Promise<void>): BacklogDiagnostics {
+  return new BacklogDiagnostics(index, root, rereadFromDisk);
 }

@@ -30,7 +30,7 @@ export class EditorFeatures implements vscode.Disposable {
     }
     for (const session of live) {
       if (this.perSession.has(session)) continue;
-      const diagnostics = registerDiagnostics(session.index, session.root);
+      const diagnostics = registerDiagnostics(session.index, session.root, (uri) => session.loader.reread(uri));
       const disposable = vscode.Disposable.from(
         diagnostics,
         registerCodeActions(session.index, session.root, (d) => diagnostics.syncNow(d)),
