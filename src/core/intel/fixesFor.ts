@@ -1,7 +1,6 @@
 import type { Fix, Issue } from '../model/issue';
 import type { FileEdit, Range, TextEdit } from '../model/range';
 import type { Goal, Story } from '../model/story';
-import { LineIndex } from '../model/lineIndex';
 import type { BacklogIndex } from '../index/backlogIndex';
 import { addListItem, quoteValue, removeField, removeListItem, setField } from '../edits/frontMatterEdits';
 import { editDistance, suggestNearestId } from '../config/suggestNearest';

@@ -90,6 +90,33 @@ function saveEdits(): boolean {
   return vscode.workspace.getConfiguration('rudder.grooming').get<boolean>('saveEdits', true);
 }
 
+/** The files a grooming action saved because they were not open (uri strings): their undo and redo are saved too. */
+const savedByGrooming = new Set<string>();
+
+function shownInTab(uri: string): boolean {
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri));
+}
+
+/**
+ * Saves the files an undo (or redo) of a grooming action changed while they are still not open in a tab, as the
+ * action itself saved them: else one undo of a multi-file action leaves invisible unsaved buffers, and the tree, the
+ * CLI and `git status` disagree. A file shown in a tab stays unsaved, like any editor's undo.
+ */
+export function saveUndoneGroomingFiles(): vscode.Disposable {
+  const pending = new Set<vscode.TextDocument>();
+  return vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.reason !== vscode.TextDocumentChangeReason.Undo && e.reason !== vscode.TextDocumentChangeReason.Redo) return;
+    const key = e.document.uri.toString();
+    if (!savedByGrooming.has(key) || !saveEdits() || pending.has(e.document)) return;
+    pending.add(e.document);
+    // Why a timer: one undo changes every file of the action in a row; save once the whole undo has landed.
+    setTimeout(() => {
+      pending.delete(e.document);
+      if (e.document.isDirty && !e.document.isClosed && !shownInTab(key)) void e.document.save();
+    }, 0);
+  });
+}
+
 /**
  * Applies a grooming plan as ONE WorkspaceEdit (text edits, created files, renames), then saves the files that
  * were not open before (so the tree and `git status` agree). Returns whether the edit was applied.
@@ -127,6 +154,7 @@ export async function applyGrooming(session: BacklogSession, edits: readonly Fil
       if (openBefore.has(uri.toString())) continue;
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
       if (doc.isDirty) await doc.save();
+      savedByGrooming.add(uri.toString());
     }
   }
   // VS Code opens edited files that stay dirty in background tabs; once saved, close the tabs it opened for files

@@ -21,9 +21,9 @@ import type { BacklogNode, GroupNode } from '../backlogNodes';
 import { groupFieldPlan } from './backlogDragAndDrop';
 import type { BacklogSession, BacklogSessions } from '../backlogSessions';
 import { toVsRange } from '../convert';
-import { applyGrooming, GroomingTexts, planFresh } from './applyGrooming';
+import { applyGrooming, GroomingTexts, planFresh, saveUndoneGroomingFiles } from './applyGrooming';
 import { resolveTarget, storiesOfGroup } from './groomingTargets';
-import type { GroomingArgs, GroomingTarget } from './groomingTargets';
+import type { GroomingTarget } from './groomingTargets';
 
 /** What every grooming command resolves to (the tests read it). */
 export interface GroomingResult {
@@ -60,7 +60,7 @@ const SCORE_INPUTS = {
  * in step with the active editor, and returns their disposable.
  */
 export function registerGrooming(context: vscode.ExtensionContext, sessions: BacklogSessions, treeView?: vscode.TreeView<BacklogNode>): vscode.Disposable {
-  const g = new Grooming(context, sessions, treeView);
+  const g = new Grooming(context, sessions);
   const cmd = (id: string, run: (t: GroomingTarget) => Promise<GroomingResult>, needsStory = true) =>
     vscode.commands.registerCommand(id, async (a?: unknown, b?: unknown): Promise<GroomingResult> => {
       const target = resolveTarget(sessions, a, b, treeView);
@@ -83,6 +83,7 @@ export function registerGrooming(context: vscode.ExtensionContext, sessions: Bac
   ];
   const disposables: vscode.Disposable[] = [
     g,
+    saveUndoneGroomingFiles(),
     ...moves.map(([id, dir]) => cmd(id, (t) => g.move(t, dir))),
     cmd('rudder.moveStories', (t) => g.moveStoriesCommand(t)),
     cmd('rudder.setStatus', (t) => g.setStatus(t)),
@@ -114,7 +115,6 @@ class Grooming implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly sessions: BacklogSessions,
-    private readonly treeView?: vscode.TreeView<BacklogNode>,
   ) {
     const update = () => this.updateContextKeys();
     this.disposables.push(vscode.window.onDidChangeActiveTextEditor(update), sessions.onDidChangeSessions(update));

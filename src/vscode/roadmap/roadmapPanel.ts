@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { removeField, setField } from '../../core/edits/frontMatterEdits';
 import type { BacklogIndex } from '../../core/index/backlogIndex';
 import { toRoadmapJson } from '../../core/roadmap/exportJson';
 import { toMermaidGantt } from '../../core/roadmap/exportMermaid';
@@ -9,7 +8,7 @@ import type { RoadmapModel } from '../../core/roadmap/roadmapModel';
 import { toRoadmap } from '../../core/roadmap/toRoadmap';
 import { toRoadmapHtml } from '../../webview/exportHtml';
 import { isInvalidMessage, validateWebviewMessage, type ExportFormat, type HostMessage, type RenderSummary, type WebviewMessage } from '../../webview/protocol';
-import { toUri, toVsTextEdit } from '../convert';
+import { toUri } from '../convert';
 
 export const ROADMAP_VIEW_TYPE = 'rudder.roadmap';
 export const OPEN_ROADMAP_COMMAND = 'rudder.openRoadmap';
@@ -235,34 +234,20 @@ export class RoadmapController implements vscode.Disposable {
     return false;
   }
 
-  /** Writes `milestone:` of one story through a WorkspaceEdit (undoable); returns whether it changed. */
+  /**
+   * Sets `milestone:` of one story through the grooming command `rudder.setMilestone`, so it shares the one apply path
+   * of every grooming action (open buffer or fresh disk text, one undoable WorkspaceEdit, files that were not open
+   * saved, index updated); returns whether it changed the story.
+   */
   private async moveStory(backlog: RoadmapBacklog, path: string, milestoneId: string | null): Promise<boolean> {
     const story = backlog.index.story(path);
     if (!story) return this.reject(`moveStory: ${path} is not a story of this backlog`);
     if (milestoneId !== null && !backlog.index.milestone(milestoneId)) return this.reject(`moveStory: milestone "${milestoneId}" does not exist`);
     if ((story.milestone ?? null) === milestoneId) return false;
-    const uri = toUri(backlog.root, path);
-    // The open document's text when there is one: it may hold unsaved changes the edit must build on.
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const text = open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
-    const edits = milestoneId === null ? removeField(text, 'milestone') : setField(text, 'milestone', milestoneId);
-    if (edits.length === 0) {
-      void vscode.window.showWarningMessage(`Rudder: could not set the milestone of ${story.id ?? path}: its front matter could not be edited safely.`);
+    const result = (await vscode.commands.executeCommand('rudder.setMilestone', { folder: backlog.root.toString(), path, value: milestoneId })) as { applied?: boolean } | undefined;
+    if (!result?.applied) {
+      this.log(`moveStory: the milestone of ${path} was not changed`);
       return false;
-    }
-    const wasDirty = open?.isDirty ?? false;
-    const edit = new vscode.WorkspaceEdit();
-    edit.set(uri, edits.map(toVsTextEdit));
-    const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: false });
-    if (!applied) {
-      this.log(`moveStory: the edit to ${path} was not applied`);
-      return false;
-    }
-    // Save files that had no unsaved changes, so the file on disk (and the index) follows the move;
-    // a file the user was editing is left for them to save.
-    if (!wasDirty) {
-      const doc = await vscode.workspace.openTextDocument(uri);
-      await doc.save();
     }
     this.log(`moved ${story.id ?? path} to ${milestoneId ?? 'no milestone'}`);
     return true;

@@ -6,7 +6,6 @@ import type { RudderApi } from '../../../src/extension';
 import { rankBetween } from '../../../src/core/rank/rankBetween';
 import type { BacklogNode, StoryNode } from '../../../src/vscode/backlogNodes';
 import { BACKLOG_MIME, createBacklogDragAndDrop } from '../../../src/vscode/grooming/backlogDragAndDrop';
-import { registerGrooming } from '../../../src/vscode/grooming/registerGrooming';
 import type { GroomingResult } from '../../../src/vscode/grooming/registerGrooming';
 
 // Grooming commands (issue 5) run through executeCommand with explicit arguments on the fixture workspace
@@ -16,7 +15,6 @@ const S = (name: string) => `backlog/stories/${name}.md`;
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 let api: RudderApi;
-let ownRegistration: vscode.Disposable | undefined;
 let autoSave: unknown;
 
 function root(): vscode.Uri {
@@ -69,7 +67,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 function order(): string[] {
   return api.index.stories().map((s) => s.id ?? s.path);
 }
-/** Restores files by writing their original bytes (for actions on files that were not open: no editor holds their undo stack). */
+/** Restores files by writing their original bytes (set-up steps of a test; each action's own undo is tested with undoOnce). */
 async function restore(before: Map<string, string>): Promise<void> {
   const now = await snapshot();
   for (const p of changed(before, now)) {
@@ -106,6 +104,39 @@ async function editAndUndo(file: string, command: string, args: object, expected
   return result;
 }
 
+/**
+ * After an action on files that were not open (so Rudder saved them): opens `focus` and runs ONE `undo` there, as a
+ * user would. Every file of the action must come back: the focused one in its editor (left unsaved, like any undo in
+ * an editor; the test saves it), the others on disk (Rudder saves an undone file that is not open in a tab).
+ */
+async function undoOnce(before: Map<string, string>, focus: string): Promise<void> {
+  const editor = await openEditor(focus);
+  await vscode.commands.executeCommand('undo');
+  let last: string[] = [];
+  await waitFor('one undo to restore every file of the action', async () => {
+    last = changed(before, await snapshot()).filter((p) => p !== focus);
+    return last.length === 0 && editor.document.getText() === before.get(focus) ? true : undefined;
+  }).catch((e) => assert.fail(`${e.message}: still changed on disk: ${last.join(', ')}; ${focus} restored in its editor: ${editor.document.getText() === before.get(focus)}`));
+  assert.equal(editor.document.isDirty, true, 'the undo happened in the editor (nothing saved it behind the user)');
+  for (const d of vscode.workspace.textDocuments) {
+    if (d !== editor.document && d.uri.path.endsWith('.md')) assert.equal(d.isDirty, false, `${d.uri.path} is left unsaved`);
+  }
+  await editor.document.save();
+  await closeAll();
+  assert.deepEqual(changed(before, await snapshot()), [], 'every file as before the action');
+  await restore(before); // writes nothing now: waits for the index to follow
+}
+
+/** After an action that created `created`: ONE `undo` in its editor deletes it again. */
+async function undoCreation(before: Map<string, string>, created: string): Promise<void> {
+  await openEditor(created);
+  await vscode.commands.executeCommand('undo');
+  await waitFor(`${created} deleted by the undo`, async () => ((await readDisk(created)) === undefined ? true : undefined));
+  await closeAll();
+  assert.deepEqual(changed(before, await snapshot()), []);
+  await restore(before);
+}
+
 describe('grooming commands (issue 5)', function () {
   this.timeout(60_000);
 
@@ -118,20 +149,11 @@ describe('grooming commands (issue 5)', function () {
     // right after an action, and that an open editor's text is not written behind its back.
     autoSave = vscode.workspace.getConfiguration('files').inspect('autoSave')?.globalValue;
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-    // Until src/extension.ts wires registerGrooming, the suite registers the commands itself.
-    const commands = await vscode.commands.getCommands(true);
-    if (!commands.includes('rudder.moveUp')) {
-      const state = new Map<string, unknown>();
-      const memento = { get: (k: string, d?: unknown) => (state.has(k) ? state.get(k) : d), update: async (k: string, v: unknown) => void state.set(k, v), keys: () => [...state.keys()] };
-      const context = { subscriptions: [], workspaceState: memento, globalState: memento } as unknown as vscode.ExtensionContext;
-      ownRegistration = registerGrooming(context, api.sessions, api.treeView);
-      console.log('[grooming] registered the grooming commands from the test (extension.ts does not yet)');
-    }
+    assert.ok((await vscode.commands.getCommands(true)).includes('rudder.moveUp'), 'the extension registers the grooming commands');
   });
 
   after(async () => {
     await closeAll();
-    ownRegistration?.dispose();
     await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
   });
 
@@ -152,15 +174,10 @@ describe('grooming commands (issue 5)', function () {
       'rudder list --json agrees with the index (tree) order',
     );
     // The file was not open: it was saved; one undo in its editor still restores it.
-    const editor = await openEditor(S('s-3'));
-    await vscode.commands.executeCommand('undo');
-    assert.equal(editor.document.getText(), before.get(S('s-3')), 'one undo restores the moved file');
-    await editor.document.save();
-    await closeAll();
-    await restore(before);
+    await undoOnce(before, S('s-3'));
   });
 
-  it('moves to the top, the bottom and down: one file each', async () => {
+  it('moves to the top, the bottom and down: one file each, one undo each', async () => {
     for (const [command, file, expectedOrder] of [
       ['rudder.moveToTop', 's-5', 'S-5,E-1,S-1,S-2,S-3,S-4,S-6,S-7'],
       ['rudder.moveToBottom', 's-1', 'E-1,S-2,S-3,S-4,S-5,S-6,S-1,S-7'],
@@ -170,7 +187,7 @@ describe('grooming commands (issue 5)', function () {
       await run(command, { path: S(file) });
       assert.deepEqual(changed(before, await snapshot()), [S(file)], command);
       await waitFor(`${command}: ${expectedOrder}`, () => (order().join() === expectedOrder ? true : undefined));
-      await restore(before);
+      await undoOnce(before, S(file));
     }
   });
 
@@ -192,14 +209,14 @@ describe('grooming commands (issue 5)', function () {
     await editAndUndo(S('a-sync'), 'rudder.addDependency', { value: [] }, (t) => t.replace('depends_on: [S-5]\n', 'depends_on: []\n'));
   });
 
-  it('sets several stories at once (bulk) as one edit', async () => {
+  it('sets several stories at once (bulk) as one edit; one undo restores both files', async () => {
     const before = await snapshot();
     const r = await run('rudder.setPriority', { paths: [S('s-3'), S('s-5')], value: 'could' });
     assert.deepEqual([...r.paths].sort(), [S('s-3'), S('s-5')]);
     const after = await snapshot();
     assert.deepEqual(changed(before, after), [S('s-3'), S('s-5')]);
     assert.equal(after.get(S('s-5')), before.get(S('s-5'))!.replace('priority: should', 'priority: could'));
-    await restore(before);
+    await undoOnce(before, S('s-3'));
   });
 
   it('marks a story ready when the Definition of Ready holds, and reports what is missing otherwise', async () => {
@@ -264,7 +281,7 @@ describe('grooming commands (issue 5)', function () {
     assert.deepEqual(changed(before, await snapshot()), []);
   });
 
-  it('creates a new story at the top with a fresh id (never reused) and opens it', async () => {
+  it('creates a new story at the top with a fresh id (never reused) and opens it; one undo removes it', async () => {
     const before = await snapshot();
     const r = await run('rudder.newStory', { title: 'Created by a test', position: 'top' });
     assert.equal(r.applied, true);
@@ -272,7 +289,28 @@ describe('grooming commands (issue 5)', function () {
     const text = await readDisk(r.path as string);
     assert.match(text ?? '', new RegExp(`^---\\nid: S-9\\ntitle: Created by a test\\ntype: story\\nstatus: draft\\nrank: ${rankBetween(undefined, 'a0')}\\n---\\n`));
     await waitFor('S-9 first', () => (order()[0] === 'S-9' ? true : undefined));
-    await restore(before);
+    await undoCreation(before, r.path as string);
+  });
+
+  it('creates an epic (after the selected story) and a milestone, each with a fresh id of its kind; one undo removes each', async () => {
+    const before = await snapshot();
+    const epic = await run('rudder.newEpic', { title: 'Offline first', position: { after: S('s-2') }, path: S('s-2') });
+    assert.equal(epic.applied, true);
+    assert.equal(epic.id, 'E-2');
+    const epicText = await readDisk(epic.path as string);
+    assert.match(epicText ?? '', new RegExp(`^---\\nid: E-2\\ntitle: Offline first\\ntype: epic\\nstatus: draft\\nrank: ${rankBetween('a2', 'a3')}\\n`), epicText);
+    await waitFor('E-2 right after S-2', () => (order().join() === 'E-1,S-1,S-2,E-2,S-3,S-4,S-5,S-6,S-7' ? true : undefined));
+    assert.deepEqual(changed(before, await snapshot()), [epic.path as string], 'one file created, no other touched');
+    await undoCreation(before, epic.path as string);
+
+    const milestone = await run('rudder.newMilestone', { title: 'Public beta' });
+    assert.equal(milestone.applied, true);
+    assert.equal(milestone.id, 'M2', 'the next milestone id (M1 exists)');
+    const msText = await readDisk(milestone.path as string);
+    assert.match(msText ?? '', new RegExp(`^---\\nid: ${milestone.id}\\ntitle: Public beta\\n`), msText);
+    assert.deepEqual(changed(before, await snapshot()), [milestone.path as string]);
+    await waitFor('the milestone indexed', () => (api.index.milestone(milestone.id as string) ? true : undefined));
+    await undoCreation(before, milestone.path as string);
   });
 
   it('walks the grooming queue with nextToGroom, opening each story at its first issue', async () => {
@@ -288,7 +326,7 @@ describe('grooming commands (issue 5)', function () {
     await closeAll();
   });
 
-  it('archives a done story by a rename; undo-able by a rename back', async () => {
+  it('archives a done story by a rename; one undo renames it back', async () => {
     const before = await snapshot();
     await run('rudder.setStatus', { path: S('s-5'), value: 'done' });
     const mid = await snapshot();
@@ -297,11 +335,18 @@ describe('grooming commands (issue 5)', function () {
     const after = await snapshot();
     assert.deepEqual(changed(mid, after), ['backlog/archive/stories/s-5.md', S('s-5')]);
     assert.equal(after.get('backlog/archive/stories/s-5.md'), mid.get(S('s-5')));
+    await waitFor('the archived story out of the backlog', () => (api.index.story(S('s-5')) === undefined ? true : undefined));
+    // One undo in the archived file's editor renames it back.
+    await openEditor('backlog/archive/stories/s-5.md');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('s-5 back in place', async () => (changed(mid, await snapshot()).length === 0 ? true : undefined));
+    await waitFor('s-5 back in the backlog', () => (api.index.story(S('s-5')) ? true : undefined));
+    await closeAll();
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'backlog', 'archive'), { recursive: true });
     await restore(before);
   });
 
-  it('rebalances ranks (only the keys that change) and re-ranks a selection by WSJF (only the stories that move)', async () => {
+  it('rebalances ranks (only the keys that change) and re-ranks a selection by WSJF (only the stories that move); one undo each', async () => {
     const before = await snapshot();
     assert.equal((await run('rudder.rebalanceRanks', { confirm: true })).applied, false, 'a0..a6 are already even');
     await run('rudder.moveUp', { path: S('s-3') });
@@ -313,6 +358,7 @@ describe('grooming commands (issue 5)', function () {
     assert.deepEqual(changed(mid, after), [S('s-2'), S('s-3')], `s-3 on disk ${JSON.stringify(after.get(S('s-3'))?.slice(0, 90))}; docs ${docs.join(' | ')}; result ${JSON.stringify(rebalanced)}`);
     assert.deepEqual([...rebalanced.paths].sort(), [S('s-2'), S('s-3')]);
     assert.equal(after.get(S('s-2')), mid.get(S('s-2'))!.replace('rank: a2\n', 'rank: a3\n'));
+    await undoOnce(mid, S('s-2'));
     await restore(before);
 
     await run('rudder.setValue', { path: S('s-4'), inputs: { value: 1, time_criticality: 1, risk_reduction: 1, estimate: 3 } });
@@ -323,10 +369,11 @@ describe('grooming commands (issue 5)', function () {
     assert.deepEqual(r.order, [S('s-5'), S('s-4')]);
     assert.deepEqual(changed(scored, await snapshot()), [S('s-5')], 'only the story that moves is written');
     await waitFor('S-5 above S-4', () => (order().join() === 'E-1,S-1,S-2,S-3,S-5,S-4,S-6,S-7' ? true : undefined));
+    await undoOnce(scored, S('s-5'));
     await restore(before);
   });
 
-  it('drag and drop: several stories dropped onto the first story go to the top in their relative order', async () => {
+  it('drag and drop: several stories dropped onto the first story go to the top in their relative order; one undo restores both', async () => {
     const before = await snapshot();
     const session = api.sessions.all()[0];
     const node = (p: string): StoryNode => ({ kind: 'story', session, story: session.index.story(p)! });
@@ -338,10 +385,10 @@ describe('grooming commands (issue 5)', function () {
     await dnd.handleDrop!(node(S('e-1')) as BacklogNode, transfer, token);
     await waitFor('S-3, S-5 on top', () => (order().join() === 'S-3,S-5,E-1,S-1,S-2,S-4,S-6,S-7' ? true : undefined));
     assert.deepEqual(changed(before, await snapshot()), [S('s-3'), S('s-5')]);
-    await restore(before);
+    await undoOnce(before, S('s-5'));
   });
 
-  it('drag and drop into a status group sets the status too, in one edit per file', async () => {
+  it('drag and drop into a status group sets the status too, in one edit per file; one undo restores it', async () => {
     const before = await snapshot();
     const session = api.sessions.all()[0];
     const group = { kind: 'group' as const, session, groupBy: 'status' as const, key: 'ready', label: 'ready' };
@@ -354,7 +401,7 @@ describe('grooming commands (issue 5)', function () {
     const after = await snapshot();
     assert.deepEqual(changed(before, after), [S('s-5')]);
     assert.equal(after.get(S('s-5')), before.get(S('s-5'))!.replace('status: draft\nrank: a5\n', `status: ready\nrank: ${rankBetween('a1', 'a2')}\n`));
-    await restore(before);
+    await undoOnce(before, S('s-5'));
   });
 });
 
