@@ -192,4 +192,35 @@ describe('UI: grooming on a copy of the demo backlog', function () {
     await page.keyboard.press('Control+s');
     await until('both files restored on disk', () => files.every((f, i) => readFileSync(f, 'utf8') === originals[i]));
   });
+
+  it('opens the "Groom your backlog with Rudder" walkthrough, and its Next Story to Groom button opens a story', async () => {
+    const { page } = wb;
+    await page.keyboard.press('Escape');
+    await startFromPalette(page, 'Welcome: Open Walkthrough...');
+    const walkthrough = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Groom your backlog with Rudder' }).first();
+    await walkthrough.waitFor({ timeout: 15_000 });
+    await walkthrough.click();
+    const container = page.locator('.gettingStartedContainer');
+    await container.locator('h2', { hasText: 'Groom your backlog with Rudder' }).first().waitFor({ timeout: 15_000 });
+    const steps = await container.locator('.getting-started-step .step-title').allTextContents();
+    for (const title of ['Open the backlog', 'Go to the next story to groom', 'Fix a squiggle', 'Estimate a story', 'Mark it ready']) {
+      assert.ok(steps.some((t) => t.includes(title)), `step "${title}" in ${JSON.stringify(steps)}`);
+    }
+    await container.locator('.getting-started-step', { hasText: 'Go to the next story to groom' }).first().click();
+    await page.waitForTimeout(500);
+    await wb.shot('grooming-11-walkthrough');
+    const button = container.locator('.getting-started-step.expanded').getByText('Next Story to Groom', { exact: true }).first();
+    await button.click();
+    // The step's command opens the highest-ranked story with issues, beside or instead of the walkthrough.
+    await page
+      .waitForFunction(() => /\.md$/.test(document.querySelector('.tabs-container .tab.active .label-name')?.textContent?.trim() ?? ''), undefined, { timeout: 15_000 })
+      .catch(async (e) => {
+        await wb.shot('grooming-debug-walkthrough');
+        throw e;
+      });
+    await page.waitForTimeout(1000);
+    await wb.shot('grooming-12-walkthrough-next-to-groom');
+    const squiggles = await page.locator('.editor-instance [class*="squiggly-"]').count();
+    assert.ok(squiggles > 0, 'the story opened has a squiggle to groom');
+  });
 });
