@@ -417,6 +417,18 @@ class Grooming implements vscode.Disposable {
     await this.open(session, remedy.path, remedy.range);
   }
 
+  /** Returns true when the file of `path` is open in an editor or exists on disk. */
+  private async exists(session: BacklogSession, path: string): Promise<boolean> {
+    const uri = session.toUri(path);
+    if (vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === uri.toString())) return true;
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   private async open(session: BacklogSession, path: string, range?: Range): Promise<vscode.TextEditor> {
     const editor = await vscode.window.showTextDocument(session.toUri(path), { preview: false, selection: range ? toVsRange(range) : undefined });
     if (range) editor.revealRange(toVsRange(range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -538,7 +550,12 @@ class Grooming implements vscode.Disposable {
     const active = vscode.window.activeTextEditor?.document.uri;
     const activePath = active && session.storyAt(active) ? session.toPath(active) : undefined;
     const current = t.args.path ?? activePath ?? this.lastGroomed;
-    const item = nextToGroom(session.index, current);
+    let item = nextToGroom(session.index, current);
+    // A story whose file was deleted a moment ago (before the watcher told the index) is dropped and skipped.
+    while (item && !(await this.exists(session, item.story.path))) {
+      session.index.remove(item.story.path);
+      item = nextToGroom(session.index, current);
+    }
     if (!item) {
       void vscode.window.showInformationMessage('Rudder: nothing to groom — no story has issues.');
       return NOTHING;
