@@ -209,14 +209,24 @@ describe('grooming commands (issue 5)', function () {
     await editAndUndo(S('a-sync'), 'rudder.addDependency', { value: [] }, (t) => t.replace('depends_on: [S-5]\n', 'depends_on: []\n'));
   });
 
-  it('sets several stories at once (bulk) as one edit; one undo restores both files', async () => {
-    const before = await snapshot();
-    const r = await run('rudder.setPriority', { paths: [S('s-3'), S('s-5')], value: 'could' });
-    assert.deepEqual([...r.paths].sort(), [S('s-3'), S('s-5')]);
-    const after = await snapshot();
-    assert.deepEqual(changed(before, after), [S('s-3'), S('s-5')]);
-    assert.equal(after.get(S('s-5')), before.get(S('s-5'))!.replace('priority: should', 'priority: could'));
-    await undoOnce(before, S('s-3'));
+  it('sets status, priority, epic and milestone on several stories at once (bulk) as one edit; one undo restores both files', async () => {
+    const bulk: [string, unknown, (name: string, t: string) => string][] = [
+      ['rudder.setStatus', 'ready', (_n, t) => t.replace('status: draft\n', 'status: ready\n')],
+      ['rudder.setPriority', 'could', (_n, t) => t.replace('priority: should\n', 'priority: could\n')],
+      // s-3 has an epic (the value changes in place), s-5 none (the field is added at the end of the front matter).
+      ['rudder.setEpic', 'E-1', (n, t) => (n === 's-3' ? t : t.replace('vision: G2\n---', 'vision: G2\nepic: E-1\n---'))],
+      ['rudder.setMilestone', 'M1', (n, t) => (n === 's-3' ? t.replace('epic: E-1\n---', 'epic: E-1\nmilestone: M1\n---') : t.replace('vision: G2\n---', 'vision: G2\nmilestone: M1\n---'))],
+    ];
+    for (const [command, value, expected] of bulk) {
+      const before = await snapshot();
+      const r = await run(command, { paths: [S('s-3'), S('s-5')], value });
+      const after = await snapshot();
+      const want = ['s-3', 's-5'].filter((n) => expected(n, before.get(S(n))!) !== before.get(S(n)));
+      assert.deepEqual([...r.paths].sort(), want.map(S), `${command}: the files it reports`);
+      assert.deepEqual(changed(before, after), want.map(S), `${command}: the files it writes`);
+      for (const n of ['s-3', 's-5']) assert.equal(after.get(S(n)), expected(n, before.get(S(n))!), `${command}: ${n}'s bytes`);
+      await undoOnce(before, S(want[0]));
+    }
   });
 
   it('marks a story ready when the Definition of Ready holds, and reports what is missing otherwise', async () => {
