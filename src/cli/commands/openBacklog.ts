@@ -11,10 +11,15 @@ export function folderArgument(args: ParsedArgs, io: CliIo, command: string): st
   return path.resolve(io.cwd, args.positionals[0] ?? '.');
 }
 
-/** Returns the loaded backlog; throws UsageError (exit 2) listing the configuration errors when `.rudder.yml` is broken. */
+/**
+ * Returns the loaded backlog; throws UsageError (exit 2) listing the configuration errors when `.rudder.yml` is broken,
+ * unless it turns `invalid-config` off.
+ */
 export async function openBacklog(folder: string): Promise<LoadedBacklog> {
   const loaded = await loadBacklog(folder);
-  if (hasConfigErrors(loaded.configIssues)) {
+  // `rules: { invalid-config: off }` (readable only when the YAML itself parses) says the team accepts the defaults for
+  // the keys it got wrong, as the editor does: then the CLI goes on instead of stopping.
+  if (hasConfigErrors(loaded.configIssues) && loaded.index.config.rules['invalid-config'] !== 'off') {
     const lines = loaded.configIssues
       .filter((i) => i.severity === 'error')
       .map((i) => `  ${path.join(loaded.root, i.path)}:${i.range.start.line + 1}:${i.range.start.character + 1}  ${i.severity}  ${i.message}  ${i.code}`);

@@ -99,6 +99,21 @@ describe('rudder CLI (end to end)', function () {
       assert.match(r.stderr, /Fix these lines/);
     });
 
+    it('goes on with the defaults for the wrong keys when .rudder.yml turns invalid-config off (as the editor does)', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rudder-cfg-off-'));
+      try {
+        fs.cpSync(`${FIX}/broken-config`, dir, { recursive: true });
+        const yml = path.join(dir, '.rudder.yml');
+        fs.writeFileSync(yml, `${fs.readFileSync(yml, 'utf8')}rules:\n  invalid-config: off\n`);
+        const r = runBuiltCli(['lint', '--format', 'json', dir]);
+        assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
+        const issues = JSON.parse(r.stdout).issues as JsonIssue[];
+        assert.ok(!issues.some((i) => i.code === 'invalid-config'), 'the rule is off');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('exits 2 on usage errors', () => {
       for (const args of [
         ['lint', '--bogus'],
