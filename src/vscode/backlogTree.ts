@@ -259,7 +259,7 @@ export interface BacklogTree extends vscode.Disposable {
 }
 
 /**
- * Registers the `rudder.backlog` view and its title-bar commands (`rudder.groupBy`, `rudder.filter`,
+ * Registers the `rudder.backlog` view and its title-bar commands (`rudder.groupBy` and its `rudder.groupBy.<g>` submenu, `rudder.filter`,
  * `rudder.clearFilter`); keeps the `rudder.groupBy` and `rudder.filterActive` context keys and the
  * view's description in step; returns the provider and the view.
  */
@@ -292,6 +292,12 @@ export function registerBacklogTree(
       }
       await provider.setGroupBy(groupBy);
     }),
+    // The title bar's Group By submenu: one command per grouping, and a "✓ …" twin shown instead for the current one
+    // (extensions cannot contribute checked menu items in VS Code 1.100: `toggled` is not part of contributes.commands).
+    ...GROUP_BYS.flatMap((g) => [
+      vscode.commands.registerCommand(`rudder.groupBy.${g}`, () => provider.setGroupBy(g)),
+      vscode.commands.registerCommand(`rudder.groupBy.${g}.current`, () => provider.setGroupBy(g)),
+    ]),
     vscode.commands.registerCommand('rudder.filter', async (filter?: BacklogFilter) => {
       if (filter && typeof filter === 'object' && !('kind' in filter)) return provider.setFilter(filter);
       const next = await pickFilter(sessions, provider.filter);

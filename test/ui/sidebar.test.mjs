@@ -88,8 +88,14 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
   it('groups the backlog by status from the title bar', async () => {
     const page = wb.page;
     await page.locator('.part.sidebar .pane-header[aria-label^="Backlog"]').hover();
-    await page.locator('.part.sidebar .pane-header[aria-label^="Backlog"] .action-label[aria-label^="Group Backlog By"]').click();
-    await pickQuick(page, 'Status');
+    // The title bar's Group By submenu, with a check mark on the current grouping.
+    await page.locator('.part.sidebar .pane-header[aria-label^="Backlog"] .action-label[aria-label^="Group By"]').click();
+    const item = (label) => page.locator('.monaco-menu .action-item', { hasText: label }).first();
+    await item('Status').waitFor({ timeout: 10_000 });
+    const labels = (await page.locator('.monaco-menu .action-item .action-label').allTextContents()).map((t) => t.trim());
+    assert.deepEqual(labels, ['✓ Backlog Order (No Groups)', 'Status', 'Epic', 'Milestone', 'Vision Goal'], 'the current grouping is checked');
+    await wb.shot('09-group-by-submenu');
+    await item('Status').click();
     await page.waitForTimeout(500);
     const groups = (await collapsedGroups(page)).map((g) => g.title);
     assert.deepEqual(groups, ['draft', 'ready', 'in-progress', 'done', 'dropped', 'in progres'], `groups: ${groups}`); // the misspelt status last
