@@ -164,10 +164,11 @@ export class BacklogLoader implements vscode.Disposable {
       uris = (await Promise.all(prefixes.map((p) => this.walk(toUri(this.root, p))))).flat();
       for (const p of prefixes) if (p.endsWith('.md')) uris.push(toUri(this.root, p));
     }
+    this.prefixes = prefixes;
     const wanted = new Map<string, vscode.Uri>();
     for (const uri of uris) {
       const path = toCorePath(this.root, uri);
-      if (path !== undefined && this.index.classify(path) !== 'other') wanted.set(path, uri);
+      if (path !== undefined && this.inScope(path)) wanted.set(path, uri);
     }
     return wanted;
   }
@@ -193,12 +194,22 @@ export class BacklogLoader implements vscode.Disposable {
   }
 
   private knownPaths(): string[] {
-    const paths = this.index.stories().map((s) => s.path);
-    for (const m of this.index.milestones()) paths.push(m.path);
-    const vision = this.index.vision();
-    if (vision) paths.push(vision.path);
-    return paths;
+    return this.index.paths();
   }
+
+  /**
+   * Returns true for the files the index reads: stories, vision and milestones, and (as the CLI does) the other
+   * Markdown files under the backlog's folders (archive, docs, drafts): the index keeps only their id and title, so
+   * references to archived stories resolve and their ids are never handed out again. When a story glob may match
+   * anywhere in the folder, other files are left out: that would read every Markdown file of the repository.
+   */
+  private inScope(path: string): boolean {
+    if (this.index.classify(path) !== 'other') return true;
+    if (!/\.md$/i.test(path) || this.prefixes.includes('')) return false;
+    return this.prefixes.some((p) => path === p || path.startsWith(`${p}/`));
+  }
+  /** The folders (relative paths) the last listing walked; '' when a glob may match anywhere. */
+  private prefixes: string[] = [''];
 
   /** Puts a disk text into the index (undefined = file gone), unless an editor holds unsaved text for it. */
   private apply(path: string, uri: vscode.Uri, text: string | undefined): void {
@@ -215,7 +226,7 @@ export class BacklogLoader implements vscode.Disposable {
       // A folder created, deleted or moved (a last segment without a dot): list the files again.
       if (!/\.[^/]*$/.test(path)) this.folderEvents++;
       else return;
-    } else if (this.index.classify(path) === 'other' && this.index.text(path) === undefined) return;
+    } else if (!this.inScope(path) && this.index.text(path) === undefined) return;
     else if (deleted) {
       // Why at once: a delete needs no read, and applying it before the reads of the same burst
       // means that once a burst's new texts show, its deletions show too.

@@ -13,13 +13,14 @@ export async function launchChromium() {
   return browser;
 }
 
-/** Returns the workbench URL of a server for a folder, with an optional extension-development/tests payload. */
-export function workbenchUrl(server, { folder = server.folder, extensionDevelopmentPath, extensionTestsPath } = {}) {
+/** Returns the workbench URL of a server for a folder (or a .code-workspace file), with an optional extension-development/tests payload. */
+export function workbenchUrl(server, { folder = server.folder, workspaceFile, extensionDevelopmentPath, extensionTestsPath } = {}) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  let url = `${server.url}?folder=${encodeURIComponent(folder)}`;
+  // A multi-root workspace opens from its .code-workspace file (`?workspace=`), a single folder with `?folder=`.
+  let url = workspaceFile ? `${server.url}?workspace=${encodeURIComponent(workspaceFile)}` : `${server.url}?folder=${encodeURIComponent(folder)}`;
   if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }

@@ -15,6 +15,8 @@ export interface OrderPlan {
   readonly edits: readonly FileEdit[];
   /** Stories that need a new key but whose front matter cannot be edited safely (broken YAML, missing text). */
   readonly skipped: readonly string[];
+  /** New Backlog.md `ordinal` values, by path: a story ordered only by `ordinal` that moved among such stories. */
+  readonly ordinals?: ReadonlyMap<string, number>;
 }
 
 /** Where to put moved stories: before or after a story (by path), or at either end of the list. */
@@ -108,11 +110,40 @@ export function moveStories(order: readonly Story[], paths: readonly string[], t
   }
   const desired = [...rest.slice(0, at), ...moved, ...rest.slice(at)];
   if (desired.every((s, i) => s === order[i])) return { order, ranks: new Map(), edits: [], skipped: [] };
-  return reorderStories(desired, config, text, moving);
+  return (moved.length === 1 && ordinalMove(desired, moved[0], config, text)) || reorderStories(desired, config, text, moving);
+}
+
+const hasOrdinal = (s: Story | undefined): s is Story & { ordinal: number } => s !== undefined && !ranked(s) && typeof s.ordinal === 'number' && Number.isFinite(s.ordinal);
+// Backlog.md spaces ordinals 1000 apart; a story moved past either end of the ordinal-ordered stories keeps that step.
+const ORDINAL_STEP = 1000;
+
+/**
+ * Returns the plan that moves a story ordered only by Backlog.md's `ordinal` among other such stories by writing
+ * a new `ordinal` (one value in one file, in the field Backlog.md reads) instead of giving it, and maybe its
+ * neighbours, a `rank`; undefined when the move leaves the ordinal-ordered stories or the value would not order it.
+ */
+function ordinalMove(desired: readonly Story[], story: Story, config: RudderConfig, text: TextOf): OrderPlan | undefined {
+  if (!hasOrdinal(story)) return undefined;
+  const at = desired.indexOf(story);
+  const prev = desired[at - 1];
+  const next = desired[at + 1];
+  let value: number;
+  if (hasOrdinal(prev) && hasOrdinal(next)) value = (prev.ordinal + next.ordinal) / 2;
+  else if (hasOrdinal(prev) && (next === undefined || (!ranked(next) && !hasOrdinal(next)))) value = Math.floor(prev.ordinal) + ORDINAL_STEP;
+  else if (hasOrdinal(next) && (prev === undefined || ranked(prev))) value = Math.ceil(next.ordinal) - ORDINAL_STEP;
+  else return undefined;
+  // The value must put the story exactly there (equal or too close ordinals fall back to ranks).
+  const moved: Story = { ...story, ordinal: value };
+  if ((prev && compareStories(prev, moved, config) >= 0) || (next && compareStories(moved, next, config) >= 0)) return undefined;
+  const t = text(story.path);
+  const edits = t === undefined ? [] : setField(t, 'ordinal', value);
+  if (edits.length === 0) return undefined;
+  return { order: desired, ranks: new Map(), ordinals: new Map([[story.path, value]]), edits: [{ path: story.path, edits }], skipped: [] };
 }
 
 /**
- * Returns the plan for moveUp/moveDown/moveToTop/moveToBottom of one story ("bottom" = after the last ranked story). `group` is the visible list the
+ * Returns the plan for moveUp/moveDown/moveToTop/moveToBottom of one story ("bottom" = after the last ranked story, or
+ * after the last story with an ordinal for a story ordered by ordinal). `group` is the visible list the
  * story is shown in (a tree group); its neighbours are taken there, the keys in the whole backlog `order`.
  */
 export function moveStory(order: readonly Story[], path: string, direction: MoveDirection, config: RudderConfig, text: TextOf, group?: readonly Story[]): OrderPlan {
@@ -126,8 +157,10 @@ export function moveStory(order: readonly Story[], path: string, direction: Move
   else if (direction === 'top') target = i > 0 ? (group ? { before: list[0].path } : 'top') : undefined;
   else {
     // Why after the last ranked story and not after the unranked tail: unranked stories are "not prioritised yet"
-    // and sort after every ranked one, so going below them would mean ranking them all.
-    const lastRanked = [...list].reverse().find((s) => s.path !== path && typeof s.rank === 'string' && s.rank !== '');
+    // and sort after every ranked one, so going below them would mean ranking them all. A story ordered by a
+    // Backlog.md `ordinal` goes after the last story with a rank or an ordinal (it gets a higher ordinal).
+    const byOrdinal = hasOrdinal(list[i]);
+    const lastRanked = [...list].reverse().find((s) => s.path !== path && (ranked(s) || (byOrdinal && hasOrdinal(s))));
     const lastAt = lastRanked ? list.indexOf(lastRanked) : -1;
     target = lastAt > i ? { after: lastRanked!.path } : undefined;
   }

@@ -28,6 +28,8 @@ export function seenIds(index: BacklogIndex, extra: Iterable<string> = []): stri
     for (const d of s.dependsOn) out.add(d);
   }
   for (const m of index.milestones()) out.add(m.id);
+  // Archived (and other non-story) files keep their ids: a fresh clone must not hand out an archived story's id again.
+  for (const id of index.idsElsewhere()) out.add(id);
   return [...out];
 }
 

@@ -171,6 +171,18 @@ export class BacklogIndex {
     return this.texts.get(path);
   }
 
+  /** Returns every path the index holds a text for (stories, vision, milestones and other files). */
+  paths(): string[] {
+    return [...this.texts.keys()];
+  }
+
+  /** Returns the ids written in the front matter of files that are not stories here (archive, docs, drafts). */
+  idsElsewhere(): string[] {
+    const out: string[] = [];
+    for (const v of this.elsewhereOf.values()) if (v.id !== undefined) out.push(v.id);
+    return out;
+  }
+
   /** Returns what the index made of a path ('other' for unknown paths). */
   kind(path: string): FileKind | undefined {
     return this.kinds.get(path);

@@ -179,7 +179,8 @@ export async function applyGrooming(session: BacklogSession, edits: readonly Fil
     const text = session.index.text(r.from);
     if (text !== undefined) {
       session.index.remove(r.from);
-      if (session.index.classify(r.to) !== 'other') session.index.upsert(r.to, text);
+      // An archived story stays in the index as an "other" file: its id remains known (never handed out again).
+      session.index.upsert(r.to, text);
     }
   }
   return true;

@@ -184,7 +184,7 @@ class Grooming implements vscode.Disposable {
           : last >= 0 && last < list.length - 1 ? { after: list[last + 1].path } : undefined;
         return target ? moveStories(order, t.paths, target, session.index.config, texts.text) : ({ order, ranks: new Map(), edits: [], skipped: [] } as OrderPlan);
       },
-      (p) => p.ranks.keys(),
+      (p) => p.edits.map((e) => e.path),
     );
     return this.applyOrder(session, plan, `Move ${dir}`);
   }
@@ -205,7 +205,7 @@ class Grooming implements vscode.Disposable {
   async moveTo(t: GroomingTarget, target: MoveTarget, extraEdits?: (texts: GroomingTexts) => FieldPlan): Promise<GroomingResult> {
     const { session } = t;
     const texts = new GroomingTexts(session);
-    const plan = await planFresh(texts, t.paths, () => moveStories(session.index.stories(), t.paths, target, session.index.config, texts.text), (p) => p.ranks.keys());
+    const plan = await planFresh(texts, t.paths, () => moveStories(session.index.stories(), t.paths, target, session.index.config, texts.text), (p) => p.edits.map((e) => e.path));
     if (!extraEdits) return this.applyOrder(session, plan, 'Move stories');
     // Field changes (a drop into a group) and new ranks of one file become one chained edit.
     const fields = extraEdits(texts);
@@ -515,7 +515,7 @@ class Grooming implements vscode.Disposable {
     }
     const scope = t.groupNode ? storiesOfGroup(session, t.groupNode).map((s) => s.path) : t.paths.length > 1 ? t.paths : [];
     const texts = new GroomingTexts(session);
-    const plan = await planFresh(texts, [], () => rerankByScore(session.index.stories(), scope, kind!, session.index.config, texts.text), (p) => p.ranks.keys());
+    const plan = await planFresh(texts, [], () => rerankByScore(session.index.stories(), scope, kind!, session.index.config, texts.text), (p) => p.edits.map((e) => e.path));
     const moving = plan.rows.filter((r) => r.moves).length;
     if (moving === 0) {
       if (!t.explicit) void vscode.window.showInformationMessage(`Rudder: the ${scope.length ? 'selection' : 'backlog'} is already in ${kind.toUpperCase()} order.`);
@@ -529,7 +529,7 @@ class Grooming implements vscode.Disposable {
   async rebalance(t: GroomingTarget): Promise<GroomingResult> {
     const { session } = t;
     const texts = new GroomingTexts(session);
-    const plan = await planFresh(texts, [], () => rebalanceRanks(session.index.stories(), texts.text), (p) => p.ranks.keys());
+    const plan = await planFresh(texts, [], () => rebalanceRanks(session.index.stories(), texts.text), (p) => p.edits.map((e) => e.path));
     if (plan.edits.length === 0) {
       if (!t.explicit) void vscode.window.showInformationMessage('Rudder: the rank keys are already even.');
       return NOTHING;
@@ -601,7 +601,8 @@ function mergeRanks(fieldEdits: readonly FileEdit[], plan: OrderPlan, texts: Gro
     byPath.delete(fe.path);
     const base = texts.text(fe.path) ?? '';
     const afterFields = applyEdits(base, fields.edits);
-    const final = applyEdits(afterFields, setField(afterFields, 'rank', plan.ranks.get(fe.path)!));
+    const rank = plan.ranks.get(fe.path);
+    const final = applyEdits(afterFields, rank !== undefined ? setField(afterFields, 'rank', rank) : setField(afterFields, 'ordinal', plan.ordinals?.get(fe.path) ?? null));
     out.push({ path: fe.path, edits: diffEdit(base, final) });
   }
   return [...out, ...byPath.values()];

@@ -1,6 +1,7 @@
 import Mocha from 'mocha';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 
 /**
  * Runs every `*.test.js` beside this file with mocha (BDD) inside the extension host; resolves when
@@ -12,9 +13,11 @@ export function run(): Promise<void> {
   // RUDDER_TEST_GREP (set by `node test/host/runHostTests.mjs --grep <text>`) runs only matching tests.
   const grep = process.env.RUDDER_TEST_GREP;
   if (grep) mocha.grep(new RegExp(grep));
+  // A window on a .code-workspace file runs the multi-root suite only; a single-folder window runs everything else.
+  const multiRoot = vscode.workspace.workspaceFile !== undefined;
   const files = fs
     .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => f.endsWith('.test.js') && f.startsWith('multiRoot.') === multiRoot)
     .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   console.log(`[host-suite] ${files.length} test file(s): ${files.join(', ')}`);

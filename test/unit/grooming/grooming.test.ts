@@ -50,6 +50,59 @@ function fiveRanked(): BacklogIndex {
   });
 }
 
+describe('grooming: moves among Backlog.md ordinals', () => {
+  // Backlog.md orders tasks by `ordinal` (1000, 2000, …); Rudder writes a new ordinal, in that one file, when a story
+  // ordered by ordinal moves among such stories, instead of giving it (and maybe its neighbours) a rank.
+  const ordinals = (extra: Record<string, string> = {}) =>
+    indexOf({
+      [p('T-1')]: story('T-1', 'ordinal: 1000\n'),
+      [p('T-2')]: story('T-2', 'ordinal: 2000\n'),
+      [p('T-3')]: story('T-3', 'ordinal: 3000\n'),
+      [p('T-4')]: story('T-4', 'ordinal: 4000\n'),
+      ...extra,
+    });
+  const only = (index: BacklogIndex, plan: { edits: readonly FileEdit[] }, id: string, value: string) => {
+    assert.deepEqual(plan.edits.map((e) => e.path), [p(id)], 'one file');
+    assert.equal(apply(index, plan.edits)[p(id)], index.text(p(id))!.replace(/^ordinal: .*$/m, `ordinal: ${value}`), 'only the ordinal value');
+  };
+
+  it('moves down between two ordinals (their midpoint), to the bottom (the last + 1000), and up to the top', () => {
+    let index = ordinals();
+    const down = moveStory(index.stories(), p('T-2'), 'down', index.config, text(index));
+    only(index, down, 'T-2', '3500');
+    assert.deepEqual(applyAndOrder(index, down.edits), ['T-1', 'T-3', 'T-2', 'T-4']);
+    index = ordinals();
+    const bottom = moveStory(index.stories(), p('T-1'), 'bottom', index.config, text(index));
+    only(index, bottom, 'T-1', '5000');
+    assert.deepEqual(applyAndOrder(index, bottom.edits), ['T-2', 'T-3', 'T-4', 'T-1']);
+    index = ordinals();
+    const top = moveStory(index.stories(), p('T-3'), 'top', index.config, text(index));
+    only(index, top, 'T-3', '0');
+    assert.deepEqual(applyAndOrder(index, top.edits), ['T-3', 'T-1', 'T-2', 'T-4']);
+  });
+
+  it('goes to the front of the ordinal stories, after the ranked ones, with a lower ordinal', () => {
+    const index = ordinals({ [p('R-1')]: story('R-1', 'rank: a1\n'), [p('U-1')]: story('U-1', 'priority: must\n') });
+    assert.deepEqual(ids(index), ['R-1', 'T-1', 'T-2', 'T-3', 'T-4', 'U-1']);
+    const plan = moveStories(index.stories(), [p('T-3')], { after: p('R-1') }, index.config, text(index));
+    only(index, plan, 'T-3', '0');
+    const bottom = moveStory(index.stories(), p('T-1'), 'bottom', index.config, text(index));
+    only(index, bottom, 'T-1', '5000');
+    assert.deepEqual(applyAndOrder(index, bottom.edits), ['R-1', 'T-2', 'T-3', 'T-4', 'T-1', 'U-1'], 'the unranked story stays last');
+  });
+
+  it('falls back to rank keys when the move leaves the ordinal stories, or equal ordinals leave no room', () => {
+    const index = ordinals({ [p('R-1')]: story('R-1', 'rank: a1\n') });
+    const above = moveStories(index.stories(), [p('T-2')], 'top', index.config, text(index));
+    assert.deepEqual(apply(index, above.edits)[p('T-2')], index.text(p('T-2'))!.replace('ordinal: 2000\n', 'ordinal: 2000\nrank: a0\n'));
+    assert.deepEqual(applyAndOrder(index, above.edits), ['T-2', 'R-1', 'T-1', 'T-3', 'T-4']);
+    const twins = indexOf({ [p('T-1')]: story('T-1', 'ordinal: 1000\n'), [p('T-2')]: story('T-2', 'ordinal: 1000\n'), [p('T-3')]: story('T-3', 'ordinal: 1000\n') });
+    const between = moveStories(twins.stories(), [p('T-3')], { after: p('T-1') }, twins.config, text(twins));
+    assert.ok(between.ranks.size > 0 && !between.ordinals, 'equal ordinals: ranks');
+    assert.deepEqual(applyAndOrder(twins, between.edits), ['T-1', 'T-3', 'T-2']);
+  });
+});
+
 describe('grooming: moves', () => {
   it('moves a story up by rewriting only its own rank value', () => {
     const index = fiveRanked();
@@ -265,6 +318,17 @@ describe('grooming: split and new items', () => {
     assert.equal(plan?.id, 'S-42');
     const random = newItem(index, { kind: 'story', title: 'R', random: () => 0.5 });
     assert.match(random.id, /^S-2-[0-9a-z]{4}$/);
+  });
+
+  it('never hands out the id of an archived story (it is in the archive folder, not in the backlog)', () => {
+    const index = indexOf({
+      [p('S-1')]: story('S-1', 'rank: a1\n', body),
+      'backlog/archive/stories/s-9.md': story('S-9', 'rank: a2\nstatus: done\n', body),
+    });
+    assert.deepEqual(index.stories().map((s) => s.id), ['S-1'], 'the archived story is not in the backlog');
+    assert.deepEqual(index.idsElsewhere(), ['S-9']);
+    assert.equal(newItem(index, { kind: 'story', title: 'Next' }).id, 'S-10');
+    assert.equal(splitStory(index.story(p('S-1'))!, index, text(index), { criteria: [0], title: 'x' })?.id, 'S-10');
   });
 
   it('creates a story at the top, the bottom, or after the selected one, with the cursor range on the title', () => {

@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RudderApi } from '../../../src/extension';
+import type { BacklogNode } from '../../../src/vscode/backlogNodes';
+import type { GroomingResult } from '../../../src/vscode/grooming/registerGrooming';
+
+// A multi-root workspace (test/host/fixtures.mjs copyMultiRootWorkspace): `alpha` is the fixture workspace, `beta` a
+// Backlog.md project, `gamma` has no backlog. Run by runHostTests.mjs in a window opened on the .code-workspace file.
+
+const decoder = new TextDecoder('utf-8');
+const TASK_2 = 'backlog/tasks/task-2 - Write-the-parser.md';
+let api: RudderApi;
+
+function folder(name: string): vscode.WorkspaceFolder {
+  const f = vscode.workspace.workspaceFolders?.find((w) => w.name === name);
+  assert.ok(f, `workspace folder ${name}`);
+  return f;
+}
+function uriIn(name: string, path: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder(name).uri, ...path.split('/'));
+}
+async function read(name: string, path: string): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uriIn(name, path)));
+  } catch {
+    return undefined;
+  }
+}
+/** Every Markdown file of every folder: `folder/path` → bytes. */
+async function snapshot(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const f of vscode.workspace.workspaceFolders ?? []) {
+    for (const u of await vscode.workspace.findFiles(new vscode.RelativePattern(f, '**/*.md'))) {
+      out.set(`${f.name}/${vscode.workspace.asRelativePath(u, false)}`, decoder.decode(await vscode.workspace.fs.readFile(u)));
+    }
+  }
+  return out;
+}
+function changed(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+}
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+function session(name: string) {
+  const s = api.sessions.all().find((x) => x.folder.name === name);
+  assert.ok(s, `a backlog for ${name}`);
+  return s;
+}
+function labelOf(node: BacklogNode): string {
+  const label = api.tree.getTreeItem(node).label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+describe('a multi-root workspace', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<RudderApi>('rudder.rudder');
+    assert.ok(ext);
+    api = await ext.activate();
+    await api.ready();
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('has one backlog per folder that holds one, and the tree shows a row per backlog folder', async () => {
+    assert.deepEqual(
+      vscode.workspace.workspaceFolders?.map((f) => f.name),
+      ['alpha', 'beta', 'gamma'],
+    );
+    assert.deepEqual(
+      api.sessions.all().map((s) => s.folder.name),
+      ['alpha', 'beta'],
+      'gamma has no backlog',
+    );
+    await vscode.commands.executeCommand('rudder.groupBy', 'none');
+    const roots = api.tree.getChildren();
+    assert.deepEqual(roots.map((n) => n.kind), ['folder', 'folder']);
+    assert.deepEqual(roots.map(labelOf), ['alpha', 'beta']);
+    const alphaRows = api.tree.getChildren(roots[0]).map(labelOf);
+    assert.equal(alphaRows.length, 8, `alpha: ${alphaRows.join(' | ')}`);
+    const betaRows = api.tree.getChildren(roots[1]);
+    assert.deepEqual(
+      betaRows.map((n) => (n.kind === 'story' ? n.story.id : n.kind)),
+      session('beta').index.stories().map((s) => s.id),
+      'beta in its own backlog order',
+    );
+    assert.deepEqual(
+      betaRows.map((n) => (n.kind === 'story' ? n.story.id : '')),
+      ['task-2', 'task-1'],
+      'Backlog.md ordinals: task-2 first; the archived task-3 left out',
+    );
+  });
+
+  it('publishes each folder\'s diagnostics on its own files, with its own configuration', async () => {
+    const alphaS4 = await waitFor('alpha s-4 diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(uriIn('alpha', 'backlog/stories/s-4.md'));
+      return d.length ? d : undefined;
+    });
+    assert.ok(alphaS4.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'missing-acceptance-criteria'));
+    const betaTask2 = await waitFor('beta task-2 diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(uriIn('beta', TASK_2));
+      return d.length ? d : undefined;
+    });
+    assert.deepEqual(
+      betaTask2.map((d) => (typeof d.code === 'object' ? d.code.value : d.code)),
+      ['missing-user-story'],
+    );
+    // Beta's statuses come from its own Backlog.md config.yml, alpha's from its .rudder.yml.
+    assert.deepEqual(session('beta').index.config.statuses, ['To Do', 'In Progress', 'Done']);
+    assert.notDeepEqual(session('alpha').index.config.statuses, session('beta').index.config.statuses);
+  });
+
+  it('acts on the folder a command names: a move in beta writes one ordinal in one file of beta, and one undo restores it', async () => {
+    const before = await snapshot();
+    const r = (await vscode.commands.executeCommand('rudder.moveToBottom', { folder: folder('beta').uri.toString(), path: TASK_2 })) as GroomingResult;
+    assert.equal(r.applied, true, JSON.stringify(r));
+    const after = await snapshot();
+    assert.deepEqual(changed(before, after), [`beta/${TASK_2}`], 'one file, in beta');
+    // Backlog.md orders by `ordinal`: the move writes a higher ordinal, the field Backlog.md itself reads.
+    assert.equal(after.get(`beta/${TASK_2}`), before.get(`beta/${TASK_2}`)!.replace('ordinal: 1000\n', 'ordinal: 3000\n'));
+    await waitFor('task-2 last in beta', () => (session('beta').index.stories().map((s) => s.id).join() === 'task-1,task-2' ? true : undefined));
+    assert.equal(session('alpha').index.stories().length, 8, 'alpha untouched');
+    const doc = await vscode.workspace.openTextDocument(uriIn('beta', TASK_2));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), before.get(`beta/${TASK_2}`));
+    await doc.save();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.deepEqual(changed(before, await snapshot()), []);
+  });
+
+  it('gives a new story the next id of its own folder', async () => {
+    const before = await snapshot();
+    const a = (await vscode.commands.executeCommand('rudder.newStory', { folder: folder('alpha').uri.toString(), title: 'In alpha', position: 'bottom' })) as GroomingResult;
+    const b = (await vscode.commands.executeCommand('rudder.newStory', { folder: folder('beta').uri.toString(), title: 'In beta', position: 'bottom' })) as GroomingResult;
+    assert.equal(a.id, 'S-8', 'after alpha S-7');
+    // Backlog.md upper-cases task_prefix in its ids (TASK-1); ids compare without case, and archive/tasks/task-3 keeps 3.
+    assert.equal(b.id, 'TASK-4', 'beta: its Backlog.md prefix, after the archived task-3');
+    assert.deepEqual(changed(before, await snapshot()), [`alpha/${a.path}`, `beta/${b.path}`].sort());
+    assert.ok((await read('beta', b.path as string))?.includes('title: In beta'));
+    for (const [name, p] of [['alpha', a.path], ['beta', b.path]] as const) await vscode.workspace.fs.delete(uriIn(name, p as string));
+    await waitFor('both gone from their indexes', () =>
+      session('alpha').index.story(a.path as string) === undefined && session('beta').index.story(b.path as string) === undefined ? true : undefined,
+    );
+    assert.deepEqual(changed(before, await snapshot()), []);
+  });
+});
