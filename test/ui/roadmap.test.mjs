@@ -110,6 +110,28 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     await setTheme(wb.page, wb.folder, TEST_SETTINGS['workbench.colorTheme'], false);
   });
 
+  it('follows a high-contrast theme: chips and lanes get the contrast border', async () => {
+    const file = join(wb.folder, '.vscode', 'settings.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), 'workbench.colorTheme': 'Default High Contrast' }, null, 2));
+    await wb.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 30_000 });
+    await frame.waitForFunction(() => document.body.classList.contains('vscode-high-contrast'), undefined, { timeout: 15_000 });
+    await showLayout(frame, 'Timeline', 'view-timeline');
+    // The contrast border (a bright colour in this theme) outlines every chip, so chips stay apart without fills.
+    const border = await frame.evaluate(() => {
+      const chip = document.querySelector('.chip');
+      return chip ? getComputedStyle(chip).borderTopColor : 'no chip';
+    });
+    const contrast = await frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--vscode-contrastBorder').trim());
+    assert.ok(contrast, 'the high-contrast theme defines --vscode-contrastBorder');
+    assert.match(border, /^rgba?\(/, `chip border: ${border}`);
+    const [r, g, b, a = 1] = border.match(/[\d.]+/g).map(Number);
+    assert.ok(a > 0 && r + g + b > 300, `a visible light border on the black background: ${border}`);
+    await shot(wb.page, 'roadmap-timeline-high-contrast');
+    await showLayout(frame, 'Now / Next / Later', 'view-board');
+    await shot(wb.page, 'roadmap-board-high-contrast');
+    await setTheme(wb.page, wb.folder, TEST_SETTINGS['workbench.colorTheme'], false);
+  });
+
   it('a keyboard move in the webview (Alt+Up) writes only that story\'s milestone: value', async () => {
     const model = demoModel();
     assert.ok(model, 'dist/cli.js roadmap --format json failed');
