@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 
 // Diagnostics, quick fixes and editor intelligence on the fixture workspace (test/fixtures/workspace).
@@ -17,15 +18,6 @@ function story(name: string): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'backlog', 'stories', name);
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function codes(uri: vscode.Uri): string[] {
   return vscode.languages

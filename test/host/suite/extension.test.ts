@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 
 // The fixture backlog (test/fixtures/workspace), in backlog order: ranked a0..a6, then the unranked S-7.
@@ -19,15 +20,6 @@ function treeIds(api: RudderApi): string[] {
   return api.tree.getChildren().map((n) => (n.kind === 'story' ? (n.story.id ?? n.story.path) : `${n.kind}:${n.session.folder.name}`));
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('the VS Code host', () => {
   it('is VS Code 1.100', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { changedPaths, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import { rankBetween } from '../../../src/core/rank/rankBetween';
 import type { BacklogNode, StoryNode } from '../../../src/vscode/backlogNodes';
@@ -40,11 +41,6 @@ async function snapshot(): Promise<Map<string, string>> {
   }
   return out;
 }
-/** Returns the paths whose bytes differ between two snapshots (added and removed files included). */
-function changed(a: Map<string, string>, b: Map<string, string>): string[] {
-  const keys = new Set([...a.keys(), ...b.keys()]);
-  return [...keys].filter((k) => a.get(k) !== b.get(k)).sort();
-}
 async function run(command: string, args: object): Promise<GroomingResult> {
   return (await vscode.commands.executeCommand(command, args)) as GroomingResult;
 }
@@ -55,22 +51,13 @@ async function openEditor(p: string): Promise<vscode.TextEditor> {
 async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 function order(): string[] {
   return api.index.stories().map((s) => s.id ?? s.path);
 }
 /** Restores files by writing their original bytes (set-up steps of a test; each action's own undo is tested with undoOnce). */
 async function restore(before: Map<string, string>): Promise<void> {
   const now = await snapshot();
-  for (const p of changed(before, now)) {
+  for (const p of changedPaths(before, now)) {
     const text = before.get(p);
     if (text === undefined) await vscode.workspace.fs.delete(uriOf(p));
     else await vscode.workspace.fs.writeFile(uriOf(p), encoder.encode(text));
@@ -79,9 +66,9 @@ async function restore(before: Map<string, string>): Promise<void> {
   // (nextToGroom) may try to open a story whose file is gone.
   const created = [...now.keys()].filter((k) => !before.has(k));
   await waitFor('the index to follow the restored files', () =>
-    changed(before, new Map([...before].map(([k]) => [k, api.index.text(k) ?? before.get(k)!]))).length === 0 && created.every((k) => api.index.text(k) === undefined) ? true : undefined,
+    changedPaths(before, new Map([...before].map(([k]) => [k, api.index.text(k) ?? before.get(k)!]))).length === 0 && created.every((k) => api.index.text(k) === undefined) ? true : undefined,
   );
-  assert.deepEqual(changed(before, await snapshot()), []);
+  assert.deepEqual(changedPaths(before, await snapshot()), []);
 }
 
 /**
@@ -95,7 +82,7 @@ async function editAndUndo(file: string, command: string, args: object, expected
   const result = await run(command, { path: file, ...args });
   assert.equal(editor.document.getText(), expected(original), `${command}: the document's text`);
   const disk = await snapshot();
-  assert.deepEqual(changed(before, disk), [], `${command}: no file written on disk (the edited one is open): ${JSON.stringify(before.get(file))} -> ${JSON.stringify(disk.get(file))} dirty=${editor.document.isDirty}`);
+  assert.deepEqual(changedPaths(before, disk), [], `${command}: no file written on disk (the edited one is open): ${JSON.stringify(before.get(file))} -> ${JSON.stringify(disk.get(file))} dirty=${editor.document.isDirty}`);
   await vscode.window.showTextDocument(editor.document);
   await vscode.commands.executeCommand('undo');
   assert.equal(editor.document.getText(), original, `${command}: one undo restores the text`);
@@ -114,7 +101,7 @@ async function undoOnce(before: Map<string, string>, focus: string): Promise<voi
   await vscode.commands.executeCommand('undo');
   let last: string[] = [];
   await waitFor('one undo to restore every file of the action', async () => {
-    last = changed(before, await snapshot()).filter((p) => p !== focus);
+    last = changedPaths(before, await snapshot()).filter((p) => p !== focus);
     return last.length === 0 && editor.document.getText() === before.get(focus) ? true : undefined;
   }).catch((e) => assert.fail(`${e.message}: still changed on disk: ${last.join(', ')}; ${focus} restored in its editor: ${editor.document.getText() === before.get(focus)}`));
   assert.equal(editor.document.isDirty, true, 'the undo happened in the editor (nothing saved it behind the user)');
@@ -123,7 +110,7 @@ async function undoOnce(before: Map<string, string>, focus: string): Promise<voi
   }
   await editor.document.save();
   await closeAll();
-  assert.deepEqual(changed(before, await snapshot()), [], 'every file as before the action');
+  assert.deepEqual(changedPaths(before, await snapshot()), [], 'every file as before the action');
   await restore(before); // writes nothing now: waits for the index to follow
 }
 
@@ -133,7 +120,7 @@ async function undoCreation(before: Map<string, string>, created: string): Promi
   await vscode.commands.executeCommand('undo');
   await waitFor(`${created} deleted by the undo`, async () => ((await readDisk(created)) === undefined ? true : undefined));
   await closeAll();
-  assert.deepEqual(changed(before, await snapshot()), []);
+  assert.deepEqual(changedPaths(before, await snapshot()), []);
   await restore(before);
 }
 
@@ -163,7 +150,7 @@ describe('grooming commands (issue 5)', function () {
     const result = await run('rudder.moveUp', { path: S('s-3') });
     assert.equal(result.applied, true);
     const after = await snapshot();
-    assert.deepEqual(changed(before, after), [S('s-3')], 'a move writes one file');
+    assert.deepEqual(changedPaths(before, after), [S('s-3')], 'a move writes one file');
     assert.equal(after.get(S('s-3')), before.get(S('s-3'))!.replace('rank: a3\n', `rank: ${rankBetween('a1', 'a2')}\n`));
     await waitFor('the new order', () => (order().join() === 'E-1,S-1,S-3,S-2,S-4,S-5,S-6,S-7' ? true : undefined));
     const cli = path.join(vscode.extensions.getExtension('rudder.rudder')!.extensionPath, 'dist', 'cli.js');
@@ -185,7 +172,7 @@ describe('grooming commands (issue 5)', function () {
     ] as const) {
       const before = await snapshot();
       await run(command, { path: S(file) });
-      assert.deepEqual(changed(before, await snapshot()), [S(file)], command);
+      assert.deepEqual(changedPaths(before, await snapshot()), [S(file)], command);
       await waitFor(`${command}: ${expectedOrder}`, () => (order().join() === expectedOrder ? true : undefined));
       await undoOnce(before, S(file));
     }
@@ -223,7 +210,7 @@ describe('grooming commands (issue 5)', function () {
       const after = await snapshot();
       const want = ['s-3', 's-5'].filter((n) => expected(n, before.get(S(n))!) !== before.get(S(n)));
       assert.deepEqual([...r.paths].sort(), want.map(S), `${command}: the files it reports`);
-      assert.deepEqual(changed(before, after), want.map(S), `${command}: the files it writes`);
+      assert.deepEqual(changedPaths(before, after), want.map(S), `${command}: the files it writes`);
       for (const n of ['s-3', 's-5']) assert.equal(after.get(S(n)), expected(n, before.get(S(n))!), `${command}: ${n}'s bytes`);
       await undoOnce(before, S(want[0]));
     }
@@ -235,7 +222,7 @@ describe('grooming commands (issue 5)', function () {
     const r = await run('rudder.markReady', { path: S('s-4') });
     assert.equal(r.applied, false);
     assert.deepEqual(r.failures, [{ path: S('s-4'), checks: ['acceptance-criteria', 'estimate'] }]);
-    assert.deepEqual(changed(before, await snapshot()), []);
+    assert.deepEqual(changedPaths(before, await snapshot()), []);
   });
 
   it("keeps a dirty editor's unsaved text when a grooming action edits its story", async () => {
@@ -246,14 +233,14 @@ describe('grooming commands (issue 5)', function () {
     assert.equal(editor.document.isDirty, true);
     await run('rudder.setStatus', { path: S('s-4'), value: 'ready' });
     assert.equal(editor.document.getText(), original.replace('status: draft', 'status: ready') + 'An unsaved note.\n');
-    assert.deepEqual(changed(before, await snapshot()), [], 'nothing written to disk behind the editor');
+    assert.deepEqual(changedPaths(before, await snapshot()), [], 'nothing written to disk behind the editor');
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original + 'An unsaved note.\n');
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original);
     await closeAll();
-    assert.deepEqual(changed(before, await snapshot()), []);
+    assert.deepEqual(changedPaths(before, await snapshot()), []);
   });
 
   it('re-reads a file changed on disk since it was indexed before computing the edit', async () => {
@@ -288,7 +275,7 @@ describe('grooming commands (issue 5)', function () {
     assert.equal(editor.document.getText(), original, 'the original is back');
     await waitFor('the new file to be gone', async () => ((await readDisk(newPath)) === undefined ? true : undefined));
     await closeAll();
-    assert.deepEqual(changed(before, await snapshot()), []);
+    assert.deepEqual(changedPaths(before, await snapshot()), []);
   });
 
   it('creates a new story at the top with a fresh id (never reused) and opens it; one undo removes it', async () => {
@@ -310,7 +297,7 @@ describe('grooming commands (issue 5)', function () {
     const epicText = await readDisk(epic.path as string);
     assert.match(epicText ?? '', new RegExp(`^---\\nid: E-2\\ntitle: Offline first\\ntype: epic\\nstatus: draft\\nrank: ${rankBetween('a2', 'a3')}\\n`), epicText);
     await waitFor('E-2 right after S-2', () => (order().join() === 'E-1,S-1,S-2,E-2,S-3,S-4,S-5,S-6,S-7' ? true : undefined));
-    assert.deepEqual(changed(before, await snapshot()), [epic.path as string], 'one file created, no other touched');
+    assert.deepEqual(changedPaths(before, await snapshot()), [epic.path as string], 'one file created, no other touched');
     await undoCreation(before, epic.path as string);
 
     const milestone = await run('rudder.newMilestone', { title: 'Public beta' });
@@ -318,7 +305,7 @@ describe('grooming commands (issue 5)', function () {
     assert.equal(milestone.id, 'M2', 'the next milestone id (M1 exists)');
     const msText = await readDisk(milestone.path as string);
     assert.match(msText ?? '', new RegExp(`^---\\nid: ${milestone.id}\\ntitle: Public beta\\n`), msText);
-    assert.deepEqual(changed(before, await snapshot()), [milestone.path as string]);
+    assert.deepEqual(changedPaths(before, await snapshot()), [milestone.path as string]);
     await waitFor('the milestone indexed', () => (api.index.milestone(milestone.id as string) ? true : undefined));
     await undoCreation(before, milestone.path as string);
   });
@@ -355,13 +342,13 @@ describe('grooming commands (issue 5)', function () {
     const r = await run('rudder.archiveDone', { confirm: true });
     assert.deepEqual(r.paths, ['backlog/archive/stories/s-5.md']);
     const after = await snapshot();
-    assert.deepEqual(changed(mid, after), ['backlog/archive/stories/s-5.md', S('s-5')]);
+    assert.deepEqual(changedPaths(mid, after), ['backlog/archive/stories/s-5.md', S('s-5')]);
     assert.equal(after.get('backlog/archive/stories/s-5.md'), mid.get(S('s-5')));
     await waitFor('the archived story out of the backlog', () => (api.index.story(S('s-5')) === undefined ? true : undefined));
     // One undo in the archived file's editor renames it back.
     await openEditor('backlog/archive/stories/s-5.md');
     await vscode.commands.executeCommand('undo');
-    await waitFor('s-5 back in place', async () => (changed(mid, await snapshot()).length === 0 ? true : undefined));
+    await waitFor('s-5 back in place', async () => (changedPaths(mid, await snapshot()).length === 0 ? true : undefined));
     await waitFor('s-5 back in the backlog', () => (api.index.story(S('s-5')) ? true : undefined));
     await closeAll();
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'backlog', 'archive'), { recursive: true });
@@ -377,7 +364,7 @@ describe('grooming commands (issue 5)', function () {
     const rebalanced = await run('rudder.rebalanceRanks', { confirm: true });
     const after = await snapshot();
     const docs = vscode.workspace.textDocuments.filter((d) => d.uri.path.endsWith('/s-3.md')).map((d) => `dirty=${d.isDirty} ${JSON.stringify(d.getText().slice(0, 90))}`);
-    assert.deepEqual(changed(mid, after), [S('s-2'), S('s-3')], `s-3 on disk ${JSON.stringify(after.get(S('s-3'))?.slice(0, 90))}; docs ${docs.join(' | ')}; result ${JSON.stringify(rebalanced)}`);
+    assert.deepEqual(changedPaths(mid, after), [S('s-2'), S('s-3')], `s-3 on disk ${JSON.stringify(after.get(S('s-3'))?.slice(0, 90))}; docs ${docs.join(' | ')}; result ${JSON.stringify(rebalanced)}`);
     assert.deepEqual([...rebalanced.paths].sort(), [S('s-2'), S('s-3')]);
     assert.equal(after.get(S('s-2')), mid.get(S('s-2'))!.replace('rank: a2\n', 'rank: a3\n'));
     await undoOnce(mid, S('s-2'));
@@ -389,7 +376,7 @@ describe('grooming commands (issue 5)', function () {
     const scored = await snapshot();
     const r = await run('rudder.rerankByScore', { paths: [S('s-4'), S('s-5')], kind: 'wsjf', confirm: true });
     assert.deepEqual(r.order, [S('s-5'), S('s-4')]);
-    assert.deepEqual(changed(scored, await snapshot()), [S('s-5')], 'only the story that moves is written');
+    assert.deepEqual(changedPaths(scored, await snapshot()), [S('s-5')], 'only the story that moves is written');
     await waitFor('S-5 above S-4', () => (order().join() === 'E-1,S-1,S-2,S-3,S-5,S-4,S-6,S-7' ? true : undefined));
     await undoOnce(scored, S('s-5'));
     await restore(before);
@@ -406,7 +393,7 @@ describe('grooming commands (issue 5)', function () {
     assert.ok(transfer.get(BACKLOG_MIME));
     await dnd.handleDrop!(node(S('e-1')) as BacklogNode, transfer, token);
     await waitFor('S-3, S-5 on top', () => (order().join() === 'S-3,S-5,E-1,S-1,S-2,S-4,S-6,S-7' ? true : undefined));
-    assert.deepEqual(changed(before, await snapshot()), [S('s-3'), S('s-5')]);
+    assert.deepEqual(changedPaths(before, await snapshot()), [S('s-3'), S('s-5')]);
     await undoOnce(before, S('s-5'));
   });
 
@@ -421,7 +408,7 @@ describe('grooming commands (issue 5)', function () {
     await dnd.handleDrag!([{ kind: 'story', session, story: session.index.story(S('s-5'))! }], transfer, token);
     await dnd.handleDrop!(target, transfer, token);
     const after = await snapshot();
-    assert.deepEqual(changed(before, after), [S('s-5')]);
+    assert.deepEqual(changedPaths(before, after), [S('s-5')]);
     assert.equal(after.get(S('s-5')), before.get(S('s-5'))!.replace('status: draft\nrank: a5\n', `status: ready\nrank: ${rankBetween('a1', 'a2')}\n`));
     await undoOnce(before, S('s-5'));
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { changedPaths, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import type { BacklogNode } from '../../../src/vscode/backlogNodes';
 import type { GroomingResult } from '../../../src/vscode/grooming/registerGrooming';
@@ -35,18 +36,6 @@ async function snapshot(): Promise<Map<string, string>> {
     }
   }
   return out;
-}
-function changed(a: Map<string, string>, b: Map<string, string>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
-}
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 function session(name: string) {
   const s = api.sessions.all().find((x) => x.folder.name === name);
@@ -126,7 +115,7 @@ describe('a multi-root workspace', function () {
     const r = (await vscode.commands.executeCommand('rudder.moveToBottom', { folder: folder('beta').uri.toString(), path: TASK_2 })) as GroomingResult;
     assert.equal(r.applied, true, JSON.stringify(r));
     const after = await snapshot();
-    assert.deepEqual(changed(before, after), [`beta/${TASK_2}`], 'one file, in beta');
+    assert.deepEqual(changedPaths(before, after), [`beta/${TASK_2}`], 'one file, in beta');
     // Backlog.md orders by `ordinal`: the move writes a higher ordinal, the field Backlog.md itself reads.
     assert.equal(after.get(`beta/${TASK_2}`), before.get(`beta/${TASK_2}`)!.replace('ordinal: 1000\n', 'ordinal: 3000\n'));
     await waitFor('task-2 last in beta', () => (session('beta').index.stories().map((s) => s.id).join() === 'task-1,task-2' ? true : undefined));
@@ -137,7 +126,7 @@ describe('a multi-root workspace', function () {
     assert.equal(doc.getText(), before.get(`beta/${TASK_2}`));
     await doc.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    assert.deepEqual(changed(before, await snapshot()), []);
+    assert.deepEqual(changedPaths(before, await snapshot()), []);
   });
 
   it('gives a new story the next id of its own folder', async () => {
@@ -147,12 +136,12 @@ describe('a multi-root workspace', function () {
     assert.equal(a.id, 'S-8', 'after alpha S-7');
     // Backlog.md upper-cases task_prefix in its ids (TASK-1); ids compare without case, and archive/tasks/task-3 keeps 3.
     assert.equal(b.id, 'TASK-4', 'beta: its Backlog.md prefix, after the archived task-3');
-    assert.deepEqual(changed(before, await snapshot()), [`alpha/${a.path}`, `beta/${b.path}`].sort());
+    assert.deepEqual(changedPaths(before, await snapshot()), [`alpha/${a.path}`, `beta/${b.path}`].sort());
     assert.ok((await read('beta', b.path as string))?.includes('title: In beta'));
     for (const [name, p] of [['alpha', a.path], ['beta', b.path]] as const) await vscode.workspace.fs.delete(uriIn(name, p as string));
     await waitFor('both gone from their indexes', () =>
       session('alpha').index.story(a.path as string) === undefined && session('beta').index.story(b.path as string) === undefined ? true : undefined,
     );
-    assert.deepEqual(changed(before, await snapshot()), []);
+    assert.deepEqual(changedPaths(before, await snapshot()), []);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { changedPaths, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import { toRoadmap } from '../../../src/core/roadmap/toRoadmap';
 import { localIsoDate } from '../../../src/core/roadmap/roadmapDates';
@@ -21,15 +22,6 @@ async function rudder(): Promise<RudderApi> {
   return api;
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Resolves with the first render report that satisfies `pred` (from now on). */
 function nextRender(api: RudderApi, pred: (r: RoadmapRendered) => boolean, timeoutMs = 15_000): Promise<RoadmapRendered> {
@@ -56,11 +48,6 @@ async function snapshot(): Promise<Map<string, string>> {
   return out;
 }
 
-/** Returns the paths whose content differs between two snapshots (added and removed included). */
-function changedFiles(a: Map<string, string>, b: Map<string, string>): string[] {
-  const keys = new Set([...a.keys(), ...b.keys()]);
-  return [...keys].filter((k) => a.get(k) !== b.get(k)).sort();
-}
 
 /** The summary the webview should report for the index's current roadmap (timeline, no filters). */
 function expectedLanes(api: RudderApi): Record<string, number> {
@@ -188,7 +175,7 @@ describe('the roadmap panel', function () {
       assert.equal(accepted, true);
       const after = await snapshot();
       const rel = vscode.workspace.asRelativePath(s1);
-      assert.deepEqual(changedFiles(before, after), [rel]);
+      assert.deepEqual(changedPaths(before, after), [rel]);
       const text = after.get(rel)!;
       assert.equal(text, original.replace(/^milestone: M1$/m, 'milestone: M2'));
       // Byte for byte, only the value changed: same length, and the differing span is exactly "1" -> "2".
@@ -207,7 +194,7 @@ describe('the roadmap panel', function () {
       await waitFor('the undo', () => (doc.getText() === original ? true : undefined));
       await doc.save();
       assert.equal(decoder.decode(await vscode.workspace.fs.readFile(s1)), original);
-      assert.deepEqual(changedFiles(before, await snapshot()), []);
+      assert.deepEqual(changedPaths(before, await snapshot()), []);
       await waitFor('S-1 back in M1 in the index', () => (api.index.story(s1Path)?.milestone === 'M1' ? true : undefined));
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
@@ -255,7 +242,7 @@ describe('the roadmap panel', function () {
       assert.ok(reasons.some((r) => /\.\./.test(r)), `no reason mentions "..": ${reasons.join(' | ')}`);
       assert.ok(reasons.some((r) => /M-NOPE/.test(r)), `no reason names the missing milestone: ${reasons.join(' | ')}`);
       await new Promise((r) => setTimeout(r, 500)); // an edit, had one slipped through, would have landed by now
-      assert.deepEqual(changedFiles(before, await snapshot()), []);
+      assert.deepEqual(changedPaths(before, await snapshot()), []);
       assert.equal(vscode.workspace.textDocuments.filter((d) => d.isDirty).length, 0, 'a document was left dirty');
       assert.equal(api.index.story(s1Path)?.milestone, 'M1');
     });

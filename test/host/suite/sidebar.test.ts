@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import { BacklogIndex } from '../../../src/core/index/backlogIndex';
 import { parseConfig } from '../../../src/core/config/parseConfig';
@@ -28,15 +29,6 @@ function storyFile(name: string): string {
   return path.join(root(), 'backlog', 'stories', name);
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000, detail?: () => string): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${detail ? `: ${detail()}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Returns the rows of the backlog tree as `group label > id` lines (stories only under their group). */
 function rows(api: RudderApi): string[] {

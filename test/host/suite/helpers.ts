@@ -1,0 +1,20 @@
+// Helpers shared by the host suites (bundled into each *.test.js; this file is not a suite itself).
+
+/**
+ * Polls `probe` every `everyMs` until it returns something other than undefined or false; fails with `what` (and
+ * `detail()`, when given) after `timeoutMs`.
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000, detail?: () => string, everyMs = 50): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${detail ? `: ${detail()}` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Returns the keys (paths) whose texts differ between two snapshots, added and removed ones included, sorted. */
+export function changedPaths(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+}
