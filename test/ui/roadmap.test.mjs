@@ -110,6 +110,27 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     await setTheme(wb.page, wb.folder, TEST_SETTINGS['workbench.colorTheme'], false);
   });
 
+  it('keeps a quarter\'s and a month\'s name in view while their cells are (sticky axis labels)', async () => {
+    await showLayout(frame, 'Timeline', 'view-timeline');
+    const seen = await frame.evaluate(() => {
+      const view = document.querySelector('.view');
+      const corner = document.querySelector('.axis-corner').getBoundingClientRect();
+      const cell = [...document.querySelectorAll('.axis-row.quarters .axis-cell')].find((c) => c.offsetWidth > 400);
+      if (!cell) return undefined;
+      const before = view.scrollLeft;
+      // Scroll so that the quarter started 150 px left of the visible timeline (under the lanes' label column).
+      view.scrollLeft = cell.offsetLeft + 150;
+      const label = cell.querySelector('.axis-label').getBoundingClientRect();
+      const out = { text: cell.textContent, cellLeft: cell.getBoundingClientRect().left, labelLeft: label.left, labelRight: label.right, timelineLeft: corner.right };
+      return { ...out, restore: before };
+    });
+    assert.ok(seen, 'a quarter wider than 400 px');
+    assert.ok(seen.cellLeft < seen.timelineLeft, `the quarter starts out of view: ${JSON.stringify(seen)}`);
+    assert.ok(seen.labelLeft >= seen.timelineLeft - 1 && seen.labelRight > seen.labelLeft, `"${seen.text}" stays visible right of the label column: ${JSON.stringify(seen)}`);
+    await shot(wb.page, 'roadmap-timeline-scrolled');
+    await frame.evaluate((left) => (document.querySelector('.view').scrollLeft = left), seen.restore);
+  });
+
   it('follows a high-contrast theme: chips and lanes get the contrast border', async () => {
     const file = join(wb.folder, '.vscode', 'settings.json');
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), 'workbench.colorTheme': 'Default High Contrast' }, null, 2));

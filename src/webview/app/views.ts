@@ -285,7 +285,9 @@ function axisOf(ctx: RenderContext, g: Geometry): HTMLElement {
   const row = (cls: string, spans: { start: string; end: string; label: string }[]): HTMLElement => {
     const r = h('div', `axis-row ${cls}`);
     for (const s of spans) {
-      const cell = h('div', 'axis-cell', { title: s.label }, s.label);
+      // The label sticks to the left edge of the visible timeline while its cell is in view (a quarter stays named
+      // when its start has scrolled away).
+      const cell = h('div', 'axis-cell', { title: s.label }, h('span', 'axis-label', undefined, s.label));
       cell.style.left = `${x(g, s.start)}px`;
       cell.style.width = `${x(g, s.end) - x(g, s.start)}px`;
       r.append(cell);
