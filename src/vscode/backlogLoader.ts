@@ -26,8 +26,9 @@ const VERIFY_DELAY_MS = 2000;
 /**
  * Keeps a BacklogIndex in step with the files of one workspace folder: reads the configuration and
  * every Markdown file (with Node in a local folder, through `vscode.workspace.fs` elsewhere), then
- * follows a FileSystemWatcher, coalescing its events into batches. An editor with unsaved changes wins over the disk: its file is skipped
- * (the diagnostics feature keeps the index on the editor's text).
+ * follows a FileSystemWatcher, coalescing its events into batches. An editor with unsaved changes
+ * wins over the disk: its file is skipped (the diagnostics feature keeps the index on the editor's
+ * text).
  */
 export class BacklogLoader implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];

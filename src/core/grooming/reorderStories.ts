@@ -1,10 +1,11 @@
+import { applyEdits } from '../edits/applyEdits';
 import { setField } from '../edits/frontMatterEdits';
 import type { RudderConfig } from '../model/config';
 import type { FileEdit } from '../model/range';
 import type { Story } from '../model/story';
 import { compareStories } from '../rank/compareStories';
 import { ranksBetween } from '../rank/rankBetween';
-import type { TextOf } from './fileText';
+import { diffEdit, type TextOf } from './fileText';
 
 /** A reordering plan: the order it produces, the new rank of each story that moves, and the edits. */
 export interface OrderPlan {
@@ -165,4 +166,28 @@ export function moveStory(order: readonly Story[], path: string, direction: Move
     target = lastAt > i ? { after: lastRanked!.path } : undefined;
   }
   return target === undefined ? none : moveStories(order, [path], target, config, text);
+}
+
+/**
+ * Returns field edits (a drop into a group) with the new rank keys, or ordinals, of `plan` chained in: one edit per
+ * file, so a story that changes group and place is written once.
+ */
+export function mergeOrderEdits(fieldEdits: readonly FileEdit[], plan: OrderPlan, text: TextOf): FileEdit[] {
+  const byPath = new Map(fieldEdits.map((e) => [e.path, e]));
+  const out: FileEdit[] = [];
+  for (const fe of plan.edits) {
+    const fields = byPath.get(fe.path);
+    if (!fields) {
+      out.push(fe);
+      continue;
+    }
+    byPath.delete(fe.path);
+    const base = text(fe.path) ?? '';
+    const afterFields = applyEdits(base, fields.edits);
+    const rank = plan.ranks.get(fe.path);
+    const ordinal = plan.ordinals?.get(fe.path);
+    const order = rank !== undefined ? setField(afterFields, 'rank', rank) : ordinal !== undefined ? setField(afterFields, 'ordinal', ordinal) : [];
+    out.push({ path: fe.path, edits: diffEdit(base, applyEdits(afterFields, order)) });
+  }
+  return [...out, ...byPath.values()];
 }

@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
-import { applyEdits } from '../../core/edits/applyEdits';
-import { setField } from '../../core/edits/frontMatterEdits';
 import { archiveDone } from '../../core/grooming/archiveDone';
-import { diffEdit } from '../../core/grooming/fileText';
 import { nextToGroom } from '../../core/grooming/groomingQueue';
 import { markReady } from '../../core/grooming/markReady';
 import type { ReadyRemedy } from '../../core/grooming/markReady';
 import { newItem } from '../../core/grooming/newItem';
 import type { NewItemKind, NewItemPosition } from '../../core/grooming/newItem';
-import { moveStories, moveStory } from '../../core/grooming/reorderStories';
+import { mergeOrderEdits, moveStories, moveStory } from '../../core/grooming/reorderStories';
 import type { MoveDirection, MoveTarget, OrderPlan } from '../../core/grooming/reorderStories';
 import { rebalanceRanks, rerankByScore } from '../../core/grooming/rerankByScore';
 import type { RerankPlan } from '../../core/grooming/rerankByScore';
@@ -209,7 +206,7 @@ class Grooming implements vscode.Disposable {
     if (!extraEdits) return this.applyOrder(session, plan, 'Move stories');
     // Field changes (a drop into a group) and new ranks of one file become one chained edit.
     const fields = extraEdits(texts);
-    const merged = mergeRanks(fields.edits, plan, texts);
+    const merged = mergeOrderEdits(fields.edits, plan, texts.text);
     return this.applyEdits(session, merged, 'Move stories', [...fields.skipped, ...plan.skipped]);
   }
 
@@ -586,26 +583,6 @@ class Grooming implements vscode.Disposable {
     if (this.keysTimer !== undefined) clearTimeout(this.keysTimer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
-}
-
-/** Returns the field edits with the new rank keys of `plan` chained in (one edit per file). */
-function mergeRanks(fieldEdits: readonly FileEdit[], plan: OrderPlan, texts: GroomingTexts): FileEdit[] {
-  const byPath = new Map(fieldEdits.map((e) => [e.path, e]));
-  const out: FileEdit[] = [];
-  for (const fe of plan.edits) {
-    const fields = byPath.get(fe.path);
-    if (!fields) {
-      out.push(fe);
-      continue;
-    }
-    byPath.delete(fe.path);
-    const base = texts.text(fe.path) ?? '';
-    const afterFields = applyEdits(base, fields.edits);
-    const rank = plan.ranks.get(fe.path);
-    const final = applyEdits(afterFields, rank !== undefined ? setField(afterFields, 'rank', rank) : setField(afterFields, 'ordinal', plan.ordinals?.get(fe.path) ?? null));
-    out.push({ path: fe.path, edits: diffEdit(base, final) });
-  }
-  return [...out, ...byPath.values()];
 }
 
 /** Shows the proposed order (rows marked "moves") with Accept / Cancel; resolves true on Accept. */

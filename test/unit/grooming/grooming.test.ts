@@ -9,7 +9,7 @@ import { chainEdits, diffEdit } from '../../../src/core/grooming/fileText';
 import { nextToGroom, groomingQueue } from '../../../src/core/grooming/groomingQueue';
 import { markReady } from '../../../src/core/grooming/markReady';
 import { newItem } from '../../../src/core/grooming/newItem';
-import { moveStories, moveStory, reorderStories } from '../../../src/core/grooming/reorderStories';
+import { mergeOrderEdits, moveStories, moveStory, reorderStories } from '../../../src/core/grooming/reorderStories';
 import { rebalanceRanks, rerankByScore } from '../../../src/core/grooming/rerankByScore';
 import { editListPlan, setFieldsPlan } from '../../../src/core/grooming/setFields';
 import { seenIds, splitStory } from '../../../src/core/grooming/splitStory';
@@ -89,6 +89,19 @@ describe('grooming: moves among Backlog.md ordinals', () => {
     const bottom = moveStory(index.stories(), p('T-1'), 'bottom', index.config, text(index));
     only(index, bottom, 'T-1', '5000');
     assert.deepEqual(applyAndOrder(index, bottom.edits), ['R-1', 'T-2', 'T-3', 'T-4', 'T-1', 'U-1'], 'the unranked story stays last');
+  });
+
+  it('chains a group field change and the new ordinal (or rank) of one file into one edit (a drop into a group)', () => {
+    const index = ordinals();
+    const plan = moveStories(index.stories(), [p('T-1')], { after: p('T-3') }, index.config, text(index));
+    const fields = setFieldsPlan([p('T-1')], { status: 'done' }, text(index));
+    const merged = mergeOrderEdits(fields.edits, plan, text(index));
+    assert.deepEqual(merged.map((e) => e.path), [p('T-1')], 'one edit for the file');
+    assert.equal(apply(index, merged)[p('T-1')], story('T-1', 'ordinal: 3500\nstatus: done\n'));
+    const ranked = fiveRanked();
+    const rankPlan = moveStories(ranked.stories(), [p('S-5')], 'top', ranked.config, text(ranked));
+    const rankMerged = mergeOrderEdits(setFieldsPlan([p('S-5')], { status: 'ready' }, text(ranked)).edits, rankPlan, text(ranked));
+    assert.equal(apply(ranked, rankMerged)[p('S-5')], story('S-5', `rank: ${rankPlan.ranks.get(p('S-5'))}\nstatus: ready\n`));
   });
 
   it('falls back to rank keys when the move leaves the ordinal stories, or equal ordinals leave no room', () => {
