@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { changedPaths, waitFor } from './helpers';
+import { changedPaths, rudderApi, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import { rankBetween } from '../../../src/core/rank/rankBetween';
 import type { BacklogNode, StoryNode } from '../../../src/vscode/backlogNodes';
@@ -128,10 +128,7 @@ describe('grooming commands (issue 5)', function () {
   this.timeout(60_000);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<RudderApi>('rudder.rudder');
-    assert.ok(ext);
-    api = await ext.activate();
-    await api.ready();
+    api = await rudderApi();
     // Why: VS Code for the Web (code-server) auto-saves after a delay by default; these tests check what is on disk
     // right after an action, and that an open editor's text is not written behind its back.
     autoSave = vscode.workspace.getConfiguration('files').inspect('autoSave')?.globalValue;

@@ -1,4 +1,16 @@
 // Helpers shared by the host suites (bundled into each *.test.js; this file is not a suite itself).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RudderApi } from '../../../src/extension';
+
+/** Activates Rudder (rudder.rudder) and waits until every backlog has loaded; returns its API. */
+export async function rudderApi(): Promise<RudderApi> {
+  const ext = vscode.extensions.getExtension<RudderApi>('rudder.rudder');
+  assert.ok(ext, 'extension rudder.rudder is not loaded');
+  const api = await ext.activate();
+  await api.ready();
+  return api;
+}
 
 /**
  * Polls `probe` every `everyMs` until it returns something other than undefined or false; fails with `what` (and

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { changedPaths, waitFor } from './helpers';
+import { changedPaths, rudderApi, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import type { BacklogNode } from '../../../src/vscode/backlogNodes';
 import type { GroomingResult } from '../../../src/vscode/grooming/registerGrooming';
@@ -51,10 +51,7 @@ describe('a multi-root workspace', function () {
   this.timeout(60_000);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<RudderApi>('rudder.rudder');
-    assert.ok(ext);
-    api = await ext.activate();
-    await api.ready();
+    api = await rudderApi();
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers';
+import { rudderApi, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import { BacklogIndex } from '../../../src/core/index/backlogIndex';
 import { parseConfig } from '../../../src/core/config/parseConfig';
@@ -13,13 +13,7 @@ import type { VisionNode } from '../../../src/vscode/visionView';
 // The sidebar (backlog tree, grooming, vision, status bar) and the live loader on the fixture
 // workspace (test/fixtures/workspace). Every test leaves the files as it found them.
 
-async function rudder(): Promise<RudderApi> {
-  const ext = vscode.extensions.getExtension<RudderApi>('rudder.rudder');
-  assert.ok(ext, 'extension rudder.rudder is not loaded');
-  const api = await ext.activate();
-  await api.ready();
-  return api;
-}
+const rudder = rudderApi;
 
 function root(): string {
   return vscode.workspace.workspaceFolders![0].uri.fsPath;
