@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BacklogSessions } from './backlogSessions';
+import { onEverySession } from './sessionEvents';
 
 /** The `rudder.state` context key: which welcome content the views show. */
 export type RudderState = 'noBacklog' | 'loading' | 'ready';
@@ -9,13 +10,10 @@ export type RudderState = 'noBacklog' | 'loading' | 'ready';
  * views while any backlog loads (activation does not wait for loading); returns the subscription.
  */
 export function registerLoadingState(sessions: BacklogSessions): vscode.Disposable {
-  const perLoader = new Map<unknown, vscode.Disposable>();
   let progress: { resolve: () => void } | undefined;
   let state: RudderState | undefined;
   const sync = () => {
     const all = sessions.all();
-    for (const s of all) if (!perLoader.has(s)) perLoader.set(s, s.loader.onDidChangeLoading(sync));
-    for (const [s, d] of perLoader) if (!all.includes(s as never)) (d.dispose(), perLoader.delete(s));
     const loading = all.some((s) => s.loader.isLoading);
     const next: RudderState = all.length === 0 ? 'noBacklog' : loading ? 'loading' : 'ready';
     if (next !== state) {
@@ -30,11 +28,10 @@ export function registerLoadingState(sessions: BacklogSessions): vscode.Disposab
       progress = undefined;
     }
   };
+  const sub = onEverySession(sessions, (s) => s.loader.onDidChangeLoading(sync), sync);
   sync();
-  const sub = sessions.onDidChangeSessions(sync);
   return new vscode.Disposable(() => {
     sub.dispose();
     progress?.resolve();
-    for (const d of perLoader.values()) d.dispose();
   });
 }

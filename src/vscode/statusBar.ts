@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BacklogSessions } from './backlogSessions';
 import { storiesNeedingGrooming } from './groomingView';
-import { onAnyIndexChange } from './sessionEvents';
+import { onAnyIndexChange, onEverySession } from './sessionEvents';
 
 // Why 300 ms: the count walks every story's (cached) issues; the status bar need not be faster than a glance.
 const REFRESH_MS = 300;
@@ -17,9 +17,8 @@ export class BacklogStatusBar implements vscode.Disposable {
     this.subscription = vscode.Disposable.from(
       onAnyIndexChange(sessions, () => this.update(), REFRESH_MS),
       // The loaders report the end of a load (the index may not change at that moment).
-      sessions.onDidChangeSessions(() => this.watchLoaders()),
+      onEverySession(sessions, (s) => s.loader.onDidChangeLoading(() => this.update())),
     );
-    this.watchLoaders();
     this.update();
   }
 
@@ -47,16 +46,7 @@ export class BacklogStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
-  private readonly loaderSubscriptions = new Map<unknown, vscode.Disposable>();
-
-  private watchLoaders(): void {
-    const all = this.sessions.all();
-    for (const s of all) if (!this.loaderSubscriptions.has(s)) this.loaderSubscriptions.set(s, s.loader.onDidChangeLoading(() => this.update()));
-    for (const [s, d] of this.loaderSubscriptions) if (!all.includes(s as never)) (d.dispose(), this.loaderSubscriptions.delete(s));
-  }
-
   dispose(): void {
-    for (const d of this.loaderSubscriptions.values()) d.dispose();
     this.subscription.dispose();
     this.item.dispose();
   }

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { rudderApi, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
-import { BacklogIndex } from '../../../src/core/index/backlogIndex';
-import { parseConfig } from '../../../src/core/config/parseConfig';
+import type { BacklogIndex } from '../../../src/core/index/backlogIndex';
+import { loadBacklog } from '../../../src/cli/loadBacklog';
 import type { BacklogNode, GroupBy } from '../../../src/vscode/backlogNodes';
 import type { GroomingNode } from '../../../src/vscode/groomingView';
 import type { VisionNode } from '../../../src/vscode/visionView';
@@ -49,24 +49,9 @@ function codes(file: string): string[] {
     .sort();
 }
 
-/** Builds an index from the files on disk, as a fresh load would. */
-function freshIndex(): BacklogIndex {
-  const dir = root();
-  const read = (p: string) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined);
-  const { config, issues } = parseConfig({ rudderYml: read(path.join(dir, '.rudder.yml')), backlogMdConfigYml: read(path.join(dir, 'backlog', 'config.yml')) });
-  const index = new BacklogIndex(config, issues);
-  const walk = (abs: string) => {
-    for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
-      const p = path.join(abs, e.name);
-      if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') walk(p);
-      else if (e.isFile() && e.name.endsWith('.md')) {
-        const rel = path.relative(dir, p).split(path.sep).join('/');
-        if (index.classify(rel) !== 'other') index.upsert(rel, fs.readFileSync(p, 'utf8'));
-      }
-    }
-  };
-  walk(dir);
-  return index;
+/** Builds an index from the files on disk, as a fresh load would (the CLI's loader). */
+async function freshIndex(): Promise<BacklogIndex> {
+  return (await loadBacklog(root())).index;
 }
 
 function snapshot(index: BacklogIndex): string[] {
@@ -269,14 +254,14 @@ describe('the live backlog (files changed outside VS Code)', () => {
       console.log(`[sidebar-test] all burst stories after ${Date.now() - started} ms`);
       await api.ready();
       console.log(`[sidebar-test] ${count}-file burst settled in ${Date.now() - started} ms`);
-      assert.deepEqual(snapshot(api.index), snapshot(freshIndex()));
+      assert.deepEqual(snapshot(api.index), snapshot(await freshIndex()));
       assert.equal(rows(api).length, 8 + count);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     await waitFor('burst stories removed', () => api.index.stories().length === 8, 30_000);
     await api.ready();
-    assert.deepEqual(snapshot(api.index), snapshot(freshIndex()));
+    assert.deepEqual(snapshot(api.index), snapshot(await freshIndex()));
     assert.deepEqual(rows(api), ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7']);
   });
 
