@@ -1,45 +1,48 @@
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { BacklogIndex } from '../core/index/backlogIndex';
-import { parseConfig } from '../core/config/parseConfig';
+import type { BacklogIndex } from '../core/index/backlogIndex';
+import type { BacklogLocation } from '../core/load/discoverBacklog';
+import type { FileSource } from '../core/load/fileSource';
+import { LoadPipeline } from '../core/load/loadPipeline';
 import { toCorePath, toUri } from './convert';
 
-const RUDDER_YML = '.rudder.yml';
-const BACKLOG_MD_CONFIG = 'backlog/config.yml';
-const EXCLUDE = '**/{node_modules,.git}/**';
 // Why a 50 ms window: git writes the files of a checkout over tens of milliseconds and the watcher
 // reports them one by one; applying them as one batch redraws views and diagnostics once.
 const COALESCE_MS = 50;
 // Why a cap: a steady trickle of events (a build writing files) must not postpone the flush forever.
 const MAX_WAIT_MS = 500;
-// Why 256 reads at a time: each workspace.fs read is a round trip to the file service; 256 in
-// flight hide its latency, while thousands at once would stall the extension host.
-const READ_BATCH = 256;
-// Why 32 for local files: they are read synchronously, so a batch is read and parsed in one go; 32 stories take
-// about 5 ms, short enough that activation, the tree's first page and commands are never held up by the load.
-const LOCAL_READ_BATCH = 32;
+// Why 32 files per batch: a local batch is read and parsed in one go; 32 stories take about 5 ms, short enough that
+// activation, the tree's first page and commands are never held up by a load.
+const LOCAL_BATCH = 32;
+const REMOTE_BATCH = 256;
 // Why reconcile after big bursts: the OS watcher may drop events when thousands of files change at
 // once (a branch switch); a cheap listing then catches missed creates and deletes.
 const RECONCILE_AFTER = 500;
 const VERIFY_DELAY_MS = 2000;
+// Why a bound: the paths Rudder's own actions created, deleted or renamed are checked against the disk again after
+// undo, redo and every batch; the last few hundred are all an undo stack can reach in practice.
+const MAX_TRACKED = 256;
+
+/** A raw file event, as the watcher or a file operation reports it. */
+type RawEvent = 'created' | 'changed' | 'deleted';
 
 /**
- * Keeps a BacklogIndex in step with the files of one workspace folder: reads the configuration and
- * every Markdown file (with Node in a local folder, through `vscode.workspace.fs` elsewhere), then
- * follows a FileSystemWatcher, coalescing its events into batches. An editor with unsaved changes
- * wins over the disk: its file is skipped (the diagnostics feature keeps the index on the editor's
- * text).
+ * Keeps one workspace folder's BacklogIndex equal to its files: runs the core loading pipeline (through the folder's
+ * FileSource) for the full load, and feeds it what changed: the FileSystemWatcher's events (coalesced into batches,
+ * so a branch switch is one refresh), VS Code's own file operations (`onDidCreateFiles`/`onDidDeleteFiles`/
+ * `onDidRenameFiles`), and undo/redo. No single event source is trusted to arrive: the watcher merges "created, then
+ * deleted" within one batch and reports neither, so the paths Rudder's actions touched are checked against the disk
+ * again after every batch, undo and redo. An editor with unsaved changes wins over the disk.
  */
 export class BacklogLoader implements vscode.Disposable {
+  readonly pipeline: LoadPipeline;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly decoder = new TextDecoder('utf-8');
   // Why a generation counter: a reload that starts while an older one is still reading must win;
   // results of the older one are dropped instead of overwriting newer texts.
   private generation = 0;
   private readyPromise: Promise<void> = Promise.resolve();
   private loading = false;
-  /** Watcher events waiting for the next flush: path -> URI to read, or null when deleted. */
-  private readonly pending = new Map<string, vscode.Uri | null>();
+  /** Events waiting for the next flush: path -> read it again (true) or it was deleted (false). */
+  private readonly pending = new Map<string, boolean>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private firstPendingAt = 0;
   /** Paths deleted while a flush was reading: its (older) texts for them must not be applied. */
@@ -48,15 +51,35 @@ export class BacklogLoader implements vscode.Disposable {
   private folderEvents = 0;
   private flushing: Promise<void> = Promise.resolve();
   private readonly stateEmitter = new vscode.EventEmitter<void>();
-  /** Where the time went (milliseconds, cumulative), for the host benchmark. */
-  readonly stats = { listMs: 0, readMs: 0, applyMs: 0, flushes: 0, flushedFiles: 0, flushReadMs: 0, flushApplyMs: 0, reconciles: 0, reconcileMs: 0, verifies: 0, verifyMs: 0 };
+  /** Paths whose existence Rudder's actions (or VS Code file operations) changed, most recent last. */
+  private readonly tracked = new Set<string>();
+  private verifyTrackedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** While set (a test holds the watcher), raw watcher events are buffered here instead of being applied. */
+  private held: [vscode.Uri, RawEvent][] | undefined;
+  private readonly flushStats = { flushes: 0, flushedFiles: 0, flushMs: 0, reconciles: 0, reconcileMs: 0, verifies: 0, verifyMs: 0, trackedChecks: 0 };
   /** Fires when a full load starts or ends. */
   readonly onDidChangeLoading = this.stateEmitter.event;
 
   constructor(
     readonly index: BacklogIndex,
     readonly root: vscode.Uri,
-  ) {}
+    source: FileSource,
+    location: BacklogLocation,
+  ) {
+    this.pipeline = new LoadPipeline(index, source, location, {
+      owned: (path) => isDirtyInEditor(toUri(root, path)),
+      // Why yield: local reads resolve without a round trip, so without a macrotask break the whole load would run
+      // in one go and the tree could not show its first page (nor the host answer anything) until it ends.
+      pause: () => new Promise((r) => setImmediate(r)),
+      batchSize: root.scheme === 'file' ? LOCAL_BATCH : REMOTE_BATCH,
+      now: () => performance.now(),
+    });
+  }
+
+  /** Where the time went (milliseconds, cumulative), for the host benchmark. */
+  get stats(): Record<string, number> {
+    return { ...this.pipeline.stats, ...this.flushStats };
+  }
 
   /** Resolves when the latest full load has finished. */
   get ready(): Promise<void> {
@@ -68,39 +91,50 @@ export class BacklogLoader implements vscode.Disposable {
     return this.loading;
   }
 
-  /** Resolves when the full load, pending watcher events and their batch have all been applied. */
+  /** Resolves when the full load, pending events and their batch have all been applied. */
   async settled(): Promise<void> {
     for (;;) {
       await this.readyPromise;
       await this.flushing;
-      if (this.pending.size === 0 && this.folderEvents === 0 && this.flushTimer === undefined && !this.loading) return;
+      if (this.pending.size === 0 && this.folderEvents === 0 && this.flushTimer === undefined && this.verifyTrackedTimer === undefined && !this.loading) return;
       await new Promise((r) => setTimeout(r, COALESCE_MS));
     }
   }
 
-  /** Starts watching and loads everything; returns the load's promise. */
+  /** Starts following the folder's file events and loads everything; returns the load's promise. */
   start(): Promise<void> {
-    // Why every path and not `**/*.md`: deleting or moving a folder is reported for the folder only.
-    const md = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.root, '**'));
-    md.onDidCreate((uri) => this.queue(uri, false), undefined, this.disposables);
-    md.onDidChange((uri) => this.queue(uri, false), undefined, this.disposables);
-    md.onDidDelete((uri) => this.queue(uri, true), undefined, this.disposables);
-    const config = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.root, `{${RUDDER_YML},${BACKLOG_MD_CONFIG}}`));
-    // A configuration change can change which files are stories: reload everything.
-    const reload = () => void this.reload();
-    config.onDidCreate(reload, undefined, this.disposables);
-    config.onDidChange(reload, undefined, this.disposables);
-    config.onDidDelete(reload, undefined, this.disposables);
-    this.disposables.push(md, config);
+    // Why every path and not `**/*.md`: deleting or moving a folder is reported for the folder only, and the
+    // configuration files (`.rudder.yml`, Backlog.md's `config.yml`) are not Markdown.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.root, '**'));
+    watcher.onDidCreate((uri) => this.raw(uri, 'created'), undefined, this.disposables);
+    watcher.onDidChange((uri) => this.raw(uri, 'changed'), undefined, this.disposables);
+    watcher.onDidDelete((uri) => this.raw(uri, 'deleted'), undefined, this.disposables);
+    this.disposables.push(
+      watcher,
+      // VS Code's own file operations (the Explorer, WorkspaceEdits, and their undo): reported even when the watcher
+      // merges them away; the paths are checked against the disk, whatever the event says.
+      vscode.workspace.onDidCreateFiles((e) => this.checkAgain(e.files)),
+      vscode.workspace.onDidDeleteFiles((e) => this.checkAgain(e.files)),
+      vscode.workspace.onDidRenameFiles((e) => this.checkAgain(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        // An undo or redo of a Rudder action may also undo a file it created, deleted or renamed.
+        if (e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo) this.scheduleTrackedCheck();
+      }),
+      vscode.window.onDidChangeWindowState((s) => {
+        if (s.focused) this.scheduleTrackedCheck();
+      }),
+    );
     return this.reload();
   }
 
-  /** Re-reads the configuration and every Markdown file; returns when the index holds them. */
+  /** Re-reads the configuration and every backlog file; returns when the index holds them. */
   reload(): Promise<void> {
     const generation = ++this.generation;
     this.loading = true;
     this.stateEmitter.fire();
-    this.readyPromise = this.loadAll(generation)
+    this.readyPromise = this.pipeline
+      .loadAll(() => generation === this.generation)
+      .then(() => undefined)
       .catch((e) => {
         console.error('[rudder] loading the backlog failed', e);
       })
@@ -115,120 +149,100 @@ export class BacklogLoader implements vscode.Disposable {
 
   /** Re-reads one file from disk into the index (or removes it when it is gone), unless an editor holds unsaved text for it. */
   async reread(uri: vscode.Uri): Promise<void> {
-    this.queue(uri, false);
+    this.raw(uri, 'changed', true);
     await this.settled();
   }
 
-  private async loadAll(generation: number): Promise<void> {
-    const [rudderYml, backlogMdConfigYml] = await Promise.all([this.readText(toUri(this.root, RUDDER_YML)), this.readText(toUri(this.root, BACKLOG_MD_CONFIG))]);
-    if (generation !== this.generation) return;
-    const { config, issues } = parseConfig({ rudderYml, backlogMdConfigYml });
-    this.index.setConfig(config, issues);
-
-    let t = performance.now();
-    const wanted = await this.listBacklogFiles();
-    this.stats.listMs += performance.now() - t;
-    if (generation !== this.generation) return;
-    const entries = [...wanted];
-    const size = this.root.scheme === 'file' ? LOCAL_READ_BATCH : READ_BATCH;
-    for (let i = 0; i < entries.length; i += size) {
-      const batch = entries.slice(i, i + size);
-      t = performance.now();
-      const texts = await Promise.all(batch.map(([, uri]) => this.readText(uri)));
-      this.stats.readMs += performance.now() - t;
-      if (generation !== this.generation) return;
-      t = performance.now();
-      batch.forEach(([path, uri], k) => this.apply(path, uri, texts[k]));
-      this.stats.applyMs += performance.now() - t;
-      // Why yield: local reads resolve without a round trip, so without a macrotask break the whole load would run
-      // in one go and the tree could not show its first page (nor the host answer anything) until it ends.
-      await new Promise((r) => setImmediate(r));
-      if (generation !== this.generation) return;
-    }
-    // Files the index knows that are gone or no longer match the configured globs.
-    for (const path of this.knownPaths()) if (!wanted.has(path)) this.index.remove(path);
+  /**
+   * Re-reads these paths now (after a Rudder action created, changed, renamed or deleted them) and keeps checking
+   * them after later batches, undos and redos; resolves when the index follows.
+   */
+  async verify(paths: readonly string[]): Promise<void> {
+    for (const p of paths) this.track(p);
+    await this.readyPromise;
+    await this.pipeline.reread(paths);
   }
 
-  /** Returns the backlog files (stories, vision, milestones) under the root by path. */
-  private async listBacklogFiles(): Promise<Map<string, vscode.Uri>> {
-    const config = this.index.config;
-    const prefixes = staticPrefixes([...config.stories, config.milestones, config.vision]);
-    let uris: vscode.Uri[];
-    if (prefixes.includes('')) {
-      // A glob that may match anywhere in the folder: let the search service list the files.
-      uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*.md'), EXCLUDE);
-      // A virtual file system without a search provider finds nothing: walk it through workspace.fs.
-      if (uris.length === 0 && this.root.scheme !== 'file') uris = await this.walk(this.root);
-    } else {
-      // Why a walk: the backlog lives under known folders (`backlog/`); a few readDirectory calls are
-      // much cheaper than a search over the whole repository.
-      uris = (await Promise.all(prefixes.map((p) => this.walk(toUri(this.root, p))))).flat();
-      for (const p of prefixes) if (p.endsWith('.md')) uris.push(toUri(this.root, p));
-    }
-    this.prefixes = prefixes;
-    const wanted = new Map<string, vscode.Uri>();
-    for (const uri of uris) {
-      const path = toCorePath(this.root, uri);
-      if (path !== undefined && this.inScope(path)) wanted.set(path, uri);
-    }
-    return wanted;
+  /** Returns the current text of a backlog file as the loading pipeline reads it (undefined when it is not there). */
+  readText(path: string): Promise<string | undefined> {
+    return this.pipeline.readText(path);
   }
 
-  /** Returns the Markdown files under a folder (subfolders read in parallel); [] when it is missing or a file. */
-  private async walk(dir: vscode.Uri): Promise<vscode.Uri[]> {
-    let entries: [string, vscode.FileType][] = [];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
-    } catch {
-      return [];
-    }
-    const out: vscode.Uri[] = [];
-    const subdirs: vscode.Uri[] = [];
-    for (const [name, type] of entries) {
-      if (name === 'node_modules' || name === '.git') continue;
-      const uri = vscode.Uri.joinPath(dir, name);
-      if (type & vscode.FileType.Directory) subdirs.push(uri);
-      else if (name.endsWith('.md')) out.push(uri);
-    }
-    for (const list of await Promise.all(subdirs.map((d) => this.walk(d)))) out.push(...list);
-    return out;
-  }
-
-  private knownPaths(): string[] {
-    return this.index.paths();
+  /** Returns true when something exists at this path on disk. */
+  exists(path: string): Promise<boolean> {
+    return this.pipeline.exists(path);
   }
 
   /**
-   * Returns true for the files the index reads: stories, vision and milestones, and (as the CLI does) the other
-   * Markdown files under the backlog's folders (archive, docs, drafts): the index keeps only their id and title, so
-   * references to archived stories resolve and their ids are never handed out again. When a story glob may match
-   * anywhere in the folder, other files are left out: that would read every Markdown file of the repository.
+   * For tests: buffers the watcher's events until `release()`, then delivers them as VS Code's watcher would have
+   * within one batch: per path, "created then deleted" is dropped, "deleted then created" is a change. Reproduces a
+   * busy machine, where both events of an action and its undo arrive in one batch. `held()` lists what is buffered
+   * (`created backlog/x.md`), so a test can wait for both events before it releases them.
    */
-  private inScope(path: string): boolean {
-    if (this.index.classify(path) !== 'other') return true;
-    if (!/\.md$/i.test(path) || this.prefixes.includes('')) return false;
-    return this.prefixes.some((p) => path === p || path.startsWith(`${p}/`));
+  holdWatcher(): { held: () => string[]; release: () => void } {
+    const held: [vscode.Uri, RawEvent][] = (this.held = []);
+    const list = () => held.map(([uri, kind]) => `${kind} ${toCorePath(this.root, uri) ?? uri.toString()}`);
+    const release = () => {
+      if (this.held === held) this.held = undefined;
+      const merged = new Map<string, [vscode.Uri, RawEvent | undefined]>();
+      for (const [uri, kind] of held) {
+        const key = uri.toString();
+        const before = merged.get(key)?.[1];
+        let next: RawEvent | undefined = kind;
+        if (before === 'created' && kind === 'deleted') next = undefined;
+        else if (before === 'deleted' && kind === 'created') next = 'changed';
+        else if (before === 'created' && kind === 'changed') next = 'created';
+        merged.set(key, [uri, next]);
+      }
+      for (const [uri, kind] of merged.values()) if (kind) this.raw(uri, kind);
+    };
+    return { held: list, release };
   }
-  /** The folders (relative paths) the last listing walked; '' when a glob may match anywhere. */
-  private prefixes: string[] = [''];
 
-  /** Puts a disk text into the index (undefined = file gone), unless an editor holds unsaved text for it. */
-  private apply(path: string, uri: vscode.Uri, text: string | undefined): void {
-    if (isDirtyInEditor(uri)) return;
-    if (text === undefined) {
-      if (this.index.text(path) !== undefined) this.index.remove(path);
-    } else if (text !== this.index.text(path)) this.index.upsert(path, text);
+  private track(path: string): void {
+    this.tracked.delete(path);
+    this.tracked.add(path);
+    if (this.tracked.size > MAX_TRACKED) this.tracked.delete(this.tracked.values().next().value!);
   }
 
-  private queue(uri: vscode.Uri, deleted: boolean): void {
+  private checkAgain(uris: readonly vscode.Uri[]): void {
+    for (const uri of uris) {
+      const path = toCorePath(this.root, uri);
+      if (path === undefined) continue;
+      if (/\.md$/i.test(path)) this.track(path);
+      this.raw(uri, 'changed', true);
+    }
+  }
+
+  // Why a short timer: one undo changes several documents in a row; check the tracked paths once it has landed.
+  private scheduleTrackedCheck(): void {
+    if (this.verifyTrackedTimer !== undefined || this.tracked.size === 0) return;
+    this.verifyTrackedTimer = setTimeout(() => {
+      this.verifyTrackedTimer = undefined;
+      for (const p of this.tracked) this.pending.set(p, true);
+      this.scheduleFlush();
+    }, COALESCE_MS);
+  }
+
+  /** Takes one raw event. `direct` events (file operations, re-read requests) bypass a held watcher. */
+  private raw(uri: vscode.Uri, kind: RawEvent, direct = false): void {
+    if (this.held && !direct) {
+      this.held.push([uri, kind]);
+      return;
+    }
     const path = toCorePath(this.root, uri);
     if (path === undefined || /(^|\/)(node_modules|\.git)(\/|$)/.test(path)) return;
-    if (!path.endsWith('.md')) {
+    if (this.pipeline.isConfigFile(path)) {
+      // A configuration change can change which files are stories: reload everything.
+      void this.reload();
+      return;
+    }
+    if (!/\.md$/i.test(path)) {
       // A folder created, deleted or moved (a last segment without a dot): list the files again.
       if (!/\.[^/]*$/.test(path)) this.folderEvents++;
       else return;
-    } else if (!this.inScope(path) && this.index.text(path) === undefined) return;
-    else if (deleted) {
+    } else if (this.index.classify(path) === 'outside' && this.index.text(path) === undefined) return;
+    else if (kind === 'deleted') {
       // Why at once: a delete needs no read, and applying it before the reads of the same burst
       // means that once a burst's new texts show, its deletions show too.
       // A deleted file leaves the backlog even when an editor still shows its text (as the Explorer
@@ -236,8 +250,13 @@ export class BacklogLoader implements vscode.Disposable {
       this.pending.delete(path);
       this.deletedDuringFlush.add(path);
       if (this.index.text(path) !== undefined) this.index.remove(path);
+      this.scheduleTrackedCheck();
       return;
-    } else this.pending.set(path, uri);
+    } else this.pending.set(path, true);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
     if (this.firstPendingAt === 0) this.firstPendingAt = Date.now();
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
     const wait = Math.max(0, Math.min(COALESCE_MS, this.firstPendingAt + MAX_WAIT_MS - Date.now()));
@@ -249,42 +268,32 @@ export class BacklogLoader implements vscode.Disposable {
   }
 
   private async flush(): Promise<void> {
-    const batch = [...this.pending];
+    const batch = [...this.pending.keys()];
     const folderEvents = this.folderEvents;
     this.pending.clear();
     this.folderEvents = 0;
     this.firstPendingAt = 0;
     this.deletedDuringFlush.clear();
     if (batch.length === 0 && folderEvents === 0) return;
+    await this.readyPromise;
     // A burst is counted across flushes: with fast reads one branch switch arrives as several smaller batches.
     const now = Date.now();
     if (now - this.lastFlushAt > VERIFY_DELAY_MS) this.burstFiles = 0;
     this.lastFlushAt = now;
     this.burstFiles += batch.length;
-    const reads = batch.filter(([, uri]) => uri !== null) as [string, vscode.Uri][];
-    const texts = new Map<string, string | undefined>();
-    this.stats.flushes++;
-    this.stats.flushedFiles += batch.length;
+    this.flushStats.flushes++;
+    this.flushStats.flushedFiles += batch.length;
     let t = performance.now();
-    for (let i = 0; i < reads.length; i += READ_BATCH) {
-      const slice = reads.slice(i, i + READ_BATCH);
-      const got = await Promise.all(slice.map(([, uri]) => this.readText(uri)));
-      slice.forEach(([path], k) => texts.set(path, got[k]));
-    }
-    this.stats.flushReadMs += performance.now() - t;
-    t = performance.now();
     // Events that came during the reads are newer: leave those paths to the next batch.
-    for (const [path, uri] of batch) {
-      if (this.pending.has(path) || this.deletedDuringFlush.has(path)) continue;
-      this.apply(path, uri ?? toUri(this.root, path), uri === null ? undefined : texts.get(path));
-    }
-    this.stats.flushApplyMs += performance.now() - t;
+    await this.pipeline.reread(batch, (p) => this.pending.has(p) || this.deletedDuringFlush.has(p));
+    this.flushStats.flushMs += performance.now() - t;
     if (batch.length >= RECONCILE_AFTER || folderEvents > 0) {
       t = performance.now();
-      await this.reconcile(false);
-      this.stats.reconciles++;
-      this.stats.reconcileMs += performance.now() - t;
+      await this.pipeline.reconcile(false, (p) => this.pending.has(p) || this.deletedDuringFlush.has(p));
+      this.flushStats.reconciles++;
+      this.flushStats.reconcileMs += performance.now() - t;
     }
+    if (batch.some((p) => !this.tracked.has(p))) this.scheduleTrackedCheck();
     if (this.burstFiles >= RECONCILE_AFTER) this.scheduleVerify();
   }
 
@@ -303,50 +312,18 @@ export class BacklogLoader implements vscode.Disposable {
       this.burstFiles = 0;
       const t = performance.now();
       this.flushing = this.flushing
-        .then(() => this.reconcile(true))
+        .then(() => this.pipeline.reconcile(true, (p) => this.pending.has(p) || this.deletedDuringFlush.has(p)))
         .then(() => {
-          this.stats.verifies++;
-          this.stats.verifyMs += performance.now() - t;
+          this.flushStats.verifies++;
+          this.flushStats.verifyMs += performance.now() - t;
         })
         .catch((e) => console.error('[rudder] re-reading the backlog failed', e));
     }, VERIFY_DELAY_MS);
   }
 
-  /**
-   * Lists the files again and applies missed creates and deletes; after a big burst (`all`) also
-   * re-reads every file, so missed modifications are caught too (only changed texts are re-parsed).
-   */
-  private async reconcile(all: boolean): Promise<void> {
-    const generation = this.generation;
-    const wanted = await this.listBacklogFiles();
-    if (generation !== this.generation) return;
-    const missing = [...wanted].filter(([path]) => all || this.index.text(path) === undefined);
-    for (let i = 0; i < missing.length; i += READ_BATCH) {
-      const slice = missing.slice(i, i + READ_BATCH);
-      const got = await Promise.all(slice.map(([, uri]) => this.readText(uri)));
-      slice.forEach(([path, uri], k) => {
-        if (!this.deletedDuringFlush.has(path)) this.apply(path, uri, got[k]);
-      });
-    }
-    for (const path of this.knownPaths()) if (!wanted.has(path) && !this.pending.has(path)) this.apply(path, toUri(this.root, path), undefined);
-  }
-
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
-    try {
-      // Why Node for file: URIs: each workspace.fs read is a round trip through the file service; on 10,000 stories
-      // those reads were 2.8 s of a 4.5 s load, where Node reads the same files (on the extension host's own disk)
-      // in a few hundred ms. Only reads: every write still goes through a WorkspaceEdit.
-      if (uri.scheme === 'file') return stripBom(readFileSync(uri.fsPath, 'utf8'));
-      return this.decoder.decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined; // missing or unreadable: treated as absent
-    }
-  }
-
   dispose(): void {
     this.generation++;
-    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
-    if (this.verifyTimer !== undefined) clearTimeout(this.verifyTimer);
+    for (const t of [this.flushTimer, this.verifyTimer, this.verifyTrackedTimer]) if (t !== undefined) clearTimeout(t);
     this.pending.clear();
     this.folderEvents = 0;
     this.stateEmitter.dispose();
@@ -354,28 +331,8 @@ export class BacklogLoader implements vscode.Disposable {
   }
 }
 
-/**
- * Returns the folders (or files) the globs can match under, without overlaps: the part of each glob
- * before its first wildcard segment ('' when a glob starts with one, meaning "anywhere").
- */
-export function staticPrefixes(globs: readonly string[]): string[] {
-  const prefixes = globs.map((g) => {
-    const segments = g.replace(/^\.\//, '').split('/');
-    const i = segments.findIndex((s) => /[*?[\]{}!]/.test(s));
-    return (i < 0 ? segments : segments.slice(0, i)).join('/');
-  });
-  const unique = [...new Set(prefixes)].sort();
-  // Drop a prefix inside another one ('backlog/milestones' inside 'backlog').
-  return unique.filter((p) => !unique.some((q) => q !== p && (q === '' || p.startsWith(q + '/'))));
-}
-
 /** Returns true when an open editor holds unsaved text for this file (that text wins over the disk). */
 export function isDirtyInEditor(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === key);
-}
-
-/** Drops a UTF-8 byte order mark, as TextDecoder does. */
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

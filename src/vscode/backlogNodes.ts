@@ -1,8 +1,9 @@
 import type { Story } from '../core/model/story';
+import type { Grouping } from '../core/query/groupStories';
 import type { BacklogSession } from './backlogSessions';
 
 /** How the backlog tree groups stories. Remembered per workspace. */
-export type GroupBy = 'none' | 'status' | 'epic' | 'milestone' | 'goal';
+export type GroupBy = 'none' | Grouping;
 
 /** A group row: all stories sharing one value of the grouping field (`key` '' = none set). */
 export interface GroupNode {

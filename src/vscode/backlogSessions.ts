@@ -1,16 +1,25 @@
 import * as vscode from 'vscode';
 import { BacklogIndex } from '../core/index/backlogIndex';
+import { findBacklog, type BacklogLocation } from '../core/load/discoverBacklog';
+import type { FileSource } from '../core/load/fileSource';
 import type { Story } from '../core/model/story';
 import { BacklogLoader } from './backlogLoader';
 import { toCorePath, toUri } from './convert';
+
+/** Returns the FileSource of a workspace folder (the extension's entry point decides: Node for local folders, else workspace.fs). */
+export type FileSourceFactory = (root: vscode.Uri) => FileSource;
 
 /** One workspace folder's backlog: its index and the loader that keeps the index in step with the files. */
 export class BacklogSession implements vscode.Disposable {
   readonly index = new BacklogIndex();
   readonly loader: BacklogLoader;
 
-  constructor(readonly folder: vscode.WorkspaceFolder) {
-    this.loader = new BacklogLoader(this.index, folder.uri);
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    readonly source: FileSource,
+    location: BacklogLocation,
+  ) {
+    this.loader = new BacklogLoader(this.index, folder.uri, source, location);
   }
 
   get root(): vscode.Uri {
@@ -38,11 +47,9 @@ export class BacklogSession implements vscode.Disposable {
   }
 }
 
-const PROBES = ['.rudder.yml', 'backlog'];
-
 /**
- * The backlogs of a (multi-root) workspace: one session per folder that has `.rudder.yml` or
- * `backlog/`. Follows folders being added and removed.
+ * The backlogs of a (multi-root) workspace: one session per folder where the core finds a backlog (`.rudder.yml`,
+ * `backlog/`, or a backlog folder itself, as `rudder` does). Follows folders being added and removed.
  */
 export class BacklogSessions implements vscode.Disposable {
   private readonly sessions = new Map<string, BacklogSession>();
@@ -51,7 +58,7 @@ export class BacklogSessions implements vscode.Disposable {
   readonly onDidChangeSessions = this.changeEmitter.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  constructor(readonly sourceFor: FileSourceFactory) {
     this.subscription = vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.update(e.added, e.removed));
   }
 
@@ -76,6 +83,11 @@ export class BacklogSessions implements vscode.Disposable {
     await Promise.all(this.all().map((s) => s.loader.ready));
   }
 
+  /** Returns where the backlog of a folder is, or undefined when it has none (the core's rule, shared with the CLI). */
+  async locate(root: vscode.Uri): Promise<BacklogLocation | undefined> {
+    return findBacklog(this.sourceFor(root));
+  }
+
   /** Creates a session for a folder that has just been given a backlog (e.g. by "Create Backlog"). */
   async add(folder: vscode.WorkspaceFolder): Promise<BacklogSession> {
     const existing = this.sessions.get(folder.uri.toString());
@@ -83,7 +95,8 @@ export class BacklogSessions implements vscode.Disposable {
       await existing.loader.reload();
       return existing;
     }
-    const session = new BacklogSession(folder);
+    const source = this.sourceFor(folder.uri);
+    const session = new BacklogSession(folder, source, (await findBacklog(source)) ?? { backlogFolder: 'backlog' });
     this.sessions.set(folder.uri.toString(), session);
     this.changeEmitter.fire();
     await session.loader.start();
@@ -101,8 +114,11 @@ export class BacklogSessions implements vscode.Disposable {
       }
     }
     for (const folder of added) {
-      if (this.sessions.has(folder.uri.toString()) || !(await hasBacklog(folder.uri))) continue;
-      const session = new BacklogSession(folder);
+      if (this.sessions.has(folder.uri.toString())) continue;
+      const source = this.sourceFor(folder.uri);
+      const location = await findBacklog(source);
+      if (!location || this.sessions.has(folder.uri.toString())) continue;
+      const session = new BacklogSession(folder, source, location);
       this.sessions.set(folder.uri.toString(), session);
       void session.loader.start();
       changed = true;
@@ -116,17 +132,4 @@ export class BacklogSessions implements vscode.Disposable {
     this.subscription.dispose();
     this.changeEmitter.dispose();
   }
-}
-
-/** Returns whether a folder has `.rudder.yml` or a `backlog/` folder. */
-export async function hasBacklog(root: vscode.Uri): Promise<boolean> {
-  for (const probe of PROBES) {
-    try {
-      await vscode.workspace.fs.stat(toUri(root, probe));
-      return true;
-    } catch {
-      // not there: try the next probe
-    }
-  }
-  return false;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { Story } from '../core/model/story';
-import { describeFilter, isEmptyFilter, matchesFilter, pickFilter, type BacklogFilter } from './backlogFilter';
+import { groupStories, type StoryGroup } from '../core/query/groupStories';
+import { describeFilter, filterStories, isEmptyFilter, type StoryFilter } from '../core/query/storyFilter';
+import { pickFilter } from './backlogFilter';
 import type { BacklogNode, FolderNode, GroupBy, GroupNode, StoryNode } from './backlogNodes';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
@@ -12,14 +13,9 @@ export const GROUP_BYS: readonly GroupBy[] = ['none', 'status', 'epic', 'milesto
 // thousands of files (one index change each) redraws the tree a handful of times, not thousands.
 const REFRESH_MS = 50;
 
-/** One group's rows, computed once per refresh. */
-interface Grouped {
+/** One group's rows (the core's grouping, shared with `rudder list --group-by`), computed once per refresh. */
+interface Grouped extends StoryGroup {
   readonly node: GroupNode;
-  readonly stories: readonly Story[];
-  /** The epic story behind an epic group (opened when the group row is clicked). */
-  readonly epic?: Story;
-  readonly detail?: string;
-  readonly tooltip?: string;
 }
 
 /**
@@ -31,7 +27,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly subscription: vscode.Disposable;
   private groupByValue: GroupBy;
-  private filterValue: BacklogFilter | undefined;
+  private filterValue: StoryFilter | undefined;
   // Why a cache: getChildren runs once per expanded group; grouping 10,000 stories once per refresh
   // instead of once per group keeps a redraw linear.
   private readonly groupCache = new Map<BacklogSession, Grouped[]>();
@@ -52,7 +48,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     return this.groupByValue;
   }
 
-  get filter(): BacklogFilter | undefined {
+  get filter(): StoryFilter | undefined {
     return this.filterValue;
   }
 
@@ -65,7 +61,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   }
 
   /** Filters the tree (not remembered: a filter left on by accident would hide stories next time) and redraws it. */
-  setFilter(filter: BacklogFilter | undefined): void {
+  setFilter(filter: StoryFilter | undefined): void {
     this.filterValue = isEmptyFilter(filter) ? undefined : filter;
     this.refresh();
     this.changeViewEmitter.fire();
@@ -100,7 +96,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       const item = new vscode.TreeItem(element.session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `${root}|folder`;
       item.iconPath = new vscode.ThemeIcon('root-folder');
-      item.description = countLabel(element.session.index.stories().filter((s) => matchesFilter(s, this.filterValue)));
+      item.description = countLabel(filterStories(element.session.index, this.filterValue));
       item.contextValue = 'folder';
       return item;
     }
@@ -131,10 +127,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
 
   private rootsOf(session: BacklogSession): BacklogNode[] {
     if (this.groupByValue === 'none') {
-      return session.index
-        .stories()
-        .filter((story) => matchesFilter(story, this.filterValue))
-        .map((story) => ({ kind: 'story', session, story }) satisfies StoryNode);
+      return filterStories(session.index, this.filterValue).map((story) => ({ kind: 'story', session, story }) satisfies StoryNode);
     }
     return this.groupsOf(session).map((g) => g.node);
   }
@@ -142,7 +135,11 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   private groupsOf(session: BacklogSession): Grouped[] {
     let groups = this.groupCache.get(session);
     if (!groups) {
-      groups = this.groupByValue === 'none' ? [] : groupStories(session, this.groupByValue, this.filterValue);
+      const groupBy = this.groupByValue;
+      groups =
+        groupBy === 'none'
+          ? []
+          : groupStories(session.index, groupBy, this.filterValue).map((g) => ({ ...g, node: { kind: 'group', session, groupBy, key: g.key, label: g.label } satisfies GroupNode }));
       this.groupCache.set(session, groups);
     }
     return groups;
@@ -155,91 +152,9 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   }
 }
 
-/** Returns the groups of a backlog for a grouping, each with its matching stories in backlog order; empty groups left out (except childless epics when no filter is set). */
-function groupStories(session: BacklogSession, groupBy: Exclude<GroupBy, 'none'>, filter: BacklogFilter | undefined): Grouped[] {
-  const index = session.index;
-  const stories = index.stories();
-  const matching = stories.filter((s) => matchesFilter(s, filter));
-  const buckets = new Map<string, Story[]>();
-  const put = (key: string, s: Story) => {
-    const list = buckets.get(key);
-    if (list) list.push(s);
-    else buckets.set(key, [s]);
-  };
-  const node = (key: string, label: string): GroupNode => ({ kind: 'group', session, groupBy, key, label });
-  const out: Grouped[] = [];
-  const unknown = (key: string) => `${key} (not found)`;
-
-  if (groupBy === 'status') {
-    for (const s of matching) put((s.status ?? '').toLowerCase(), s);
-    const order = [...index.config.statuses.map((st) => st.toLowerCase()), ...buckets.keys()];
-    const seen = new Set<string>();
-    for (const key of order) {
-      if (key === '' || seen.has(key) || !buckets.has(key)) continue;
-      seen.add(key);
-      const label = index.config.statuses.find((st) => st.toLowerCase() === key) ?? buckets.get(key)![0].status ?? key;
-      out.push({ node: node(key, label), stories: buckets.get(key)! });
-    }
-    if (buckets.has('')) out.push({ node: node('', 'No status'), stories: buckets.get('')! });
-    return out;
-  }
-
-  if (groupBy === 'epic') {
-    const epics = stories.filter((s) => s.type === 'epic' && s.id !== undefined);
-    const epicKeys = new Set(epics.map((e) => e.id!.toLowerCase()));
-    for (const s of matching) {
-      if (s.type === 'epic' && s.id !== undefined && epicKeys.has(s.id.toLowerCase()) && !s.epic) continue; // shown as its group row
-      put(s.epic ? s.epic.toLowerCase() : '', s);
-    }
-    for (const e of epics) {
-      const key = e.id!.toLowerCase();
-      const list = buckets.get(key) ?? [];
-      if (list.length === 0 && filter) continue; // an empty epic is worth seeing, unless a filter is on
-      out.push({ node: node(key, e.title || e.id!), stories: list, epic: e, detail: e.id });
-      buckets.delete(key);
-    }
-    for (const [key, list] of buckets) if (key !== '') out.push({ node: node(key, unknown(list[0].epic!)), stories: list });
-    if (buckets.has('')) out.push({ node: node('', 'No epic'), stories: buckets.get('')! });
-    return out;
-  }
-
-  if (groupBy === 'milestone') {
-    for (const s of matching) put(s.milestone ? (index.milestone(s.milestone)?.id ?? s.milestone).toLowerCase() : '', s);
-    for (const m of index.milestones()) {
-      const key = m.id.toLowerCase();
-      const list = buckets.get(key);
-      if (!list) continue;
-      const dates = [m.start, m.due].filter(Boolean).join(' → ');
-      out.push({ node: node(key, m.title || m.id), stories: list, detail: m.id, tooltip: [m.title, dates, m.status].filter(Boolean).join('\n') });
-      buckets.delete(key);
-    }
-    for (const [key, list] of buckets) if (key !== '') out.push({ node: node(key, unknown(list[0].milestone!)), stories: list });
-    if (buckets.has('')) out.push({ node: node('', 'No milestone'), stories: buckets.get('')! });
-    return out;
-  }
-
-  // goal: a story serving two goals is listed under both.
-  const goals = index.vision()?.goals ?? [];
-  for (const s of matching) {
-    const ids = index.goalsOf(s);
-    if (ids.length === 0) put('', s);
-    for (const id of new Set(ids.map((g) => g.toLowerCase()))) put(id, s);
-  }
-  for (const g of goals) {
-    const key = g.id.toLowerCase();
-    const list = buckets.get(key);
-    if (!list) continue;
-    out.push({ node: node(key, g.title || g.id), stories: list, detail: g.id, tooltip: g.metric ? `${g.title}\nMetric: ${g.metric}` : g.title });
-    buckets.delete(key);
-  }
-  for (const [key, list] of buckets) if (key !== '') out.push({ node: node(key, unknown(key.toUpperCase())), stories: list });
-  if (buckets.has('')) out.push({ node: node('', 'No goal'), stories: buckets.get('')! });
-  return out;
-}
-
 function groupIcon(group: GroupNode, session: BacklogSession): vscode.ThemeIcon {
   if (group.key === '') return new vscode.ThemeIcon('circle-slash');
-  if (group.label.endsWith('(not found)')) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  if (group.label.endsWith(' (not found)')) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
   switch (group.groupBy) {
     case 'status':
       return new vscode.ThemeIcon(statusIconId(group.key, session.index.config));
@@ -271,7 +186,8 @@ export function registerBacklogTree(
   const provider = new BacklogTreeProvider(sessions, state);
   const view = vscode.window.createTreeView('rudder.backlog', { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true, dragAndDropController });
   const sync = () => {
-    view.description = describeFilter(provider.filter);
+    const filter = describeFilter(provider.filter);
+    view.description = filter === undefined ? undefined : `Filter: ${filter}`;
     void vscode.commands.executeCommand('setContext', 'rudder.groupBy', provider.groupBy);
     void vscode.commands.executeCommand('setContext', 'rudder.filterActive', provider.filter !== undefined);
   };
@@ -298,7 +214,7 @@ export function registerBacklogTree(
       vscode.commands.registerCommand(`rudder.groupBy.${g}`, () => provider.setGroupBy(g)),
       vscode.commands.registerCommand(`rudder.groupBy.${g}.current`, () => provider.setGroupBy(g)),
     ]),
-    vscode.commands.registerCommand('rudder.filter', async (filter?: BacklogFilter) => {
+    vscode.commands.registerCommand('rudder.filter', async (filter?: StoryFilter) => {
       if (filter && typeof filter === 'object' && !('kind' in filter)) return provider.setFilter(filter);
       const next = await pickFilter(sessions, provider.filter);
       if (next) provider.setFilter(next);

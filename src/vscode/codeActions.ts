@@ -23,7 +23,7 @@ export class RudderCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const path = toCorePath(this.root, document.uri);
-    if (path === undefined || this.index.classify(path) === 'other') return [];
+    if (path === undefined || !this.index.isBacklogFile(path)) return [];
     this.sync(document);
     const issues = this.index.issues(path);
     const wantsFixAll = context.only !== undefined && (FIX_ALL_KIND.contains(context.only) || context.only.contains(FIX_ALL_KIND));

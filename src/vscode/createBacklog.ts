@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
-import { hasBacklog } from './backlogSessions';
 import { toUri } from './convert';
 
 /** Returns the text of a new vision file with one example goal. */
@@ -113,7 +112,7 @@ export function registerCreateCommands(sessions: BacklogSessions): vscode.Dispos
         }
         return undefined;
       }
-      if (await hasBacklog(folder.uri)) return sessions.add(folder);
+      if (await sessions.locate(folder.uri)) return sessions.add(folder);
       const today = new Date().toISOString().slice(0, 10);
       const files = newBacklogFiles(today);
       if (!(await createFiles(folder.uri, files))) {
@@ -131,12 +130,7 @@ export function registerCreateCommands(sessions: BacklogSessions): vscode.Dispos
       if (sessions.all().length === 0) return vscode.commands.executeCommand<BacklogSession | undefined>('rudder.createBacklog');
       const session = arg && typeof arg === 'object' && 'session' in arg ? (arg as { session: BacklogSession }).session : (candidates[0] ?? sessions.all()[0]);
       const uri = session.toUri(session.index.config.vision);
-      let exists = true;
-      try {
-        await vscode.workspace.fs.stat(uri);
-      } catch {
-        exists = false;
-      }
+      const exists = await session.loader.exists(session.index.config.vision);
       if (!exists && !(await createFiles(session.root, [{ path: session.index.config.vision, text: visionTemplate() }]))) {
         void vscode.window.showErrorMessage(`Rudder could not create ${session.index.config.vision}.`);
         return undefined;

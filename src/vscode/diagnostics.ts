@@ -51,7 +51,7 @@ export class BacklogDiagnostics implements vscode.Disposable {
 
   private backlogPath(uri: vscode.Uri): string | undefined {
     const path = toCorePath(this.root, uri);
-    return path !== undefined && path.endsWith('.md') && this.index.classify(path) !== 'other' ? path : undefined;
+    return path !== undefined && this.index.isBacklogFile(path) ? path : undefined;
   }
 
   private onDocumentChange(document: vscode.TextDocument): void {

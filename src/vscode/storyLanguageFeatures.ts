@@ -37,7 +37,7 @@ class StoryLanguageFeatures
   /** Returns the backlog path of a document, or undefined when it is not a story, vision or milestone file. */
   private pathOf(document: vscode.TextDocument): string | undefined {
     const path = toCorePath(this.root, document.uri);
-    return path !== undefined && this.index.classify(path) !== 'other' ? path : undefined;
+    return path !== undefined && this.index.isBacklogFile(path) ? path : undefined;
   }
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {

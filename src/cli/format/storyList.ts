@@ -49,14 +49,25 @@ export function toJsonListStory(story: Story, scores: StoryScores): JsonListStor
   };
 }
 
-/** Returns the text printed by `rudder list --json`. */
-export function formatListJson(stories: readonly JsonListStory[]): string {
-  return JSON.stringify({ version: 1, stories }, null, 2) + '\n';
+/** One group of `rudder list --group-by` (its stories in the list's order). */
+export interface ListGroup {
+  readonly key: string;
+  readonly label: string;
+  readonly notFound: boolean;
+  readonly stories: readonly JsonListStory[];
 }
 
-/** Returns the aligned table printed by `rudder list`: id, status, priority, estimate, AC done/total, title. */
-export function formatListText(stories: readonly JsonListStory[]): string {
+/** Returns the text printed by `rudder list --json`; with groups, each lists the ids and files of its stories. */
+export function formatListJson(stories: readonly JsonListStory[], groups?: readonly ListGroup[]): string {
+  const out: Record<string, unknown> = { version: 1, stories };
+  if (groups) out.groups = groups.map((g) => ({ key: g.key, label: g.label, notFound: g.notFound, stories: g.stories.map((s) => ({ id: s.id, file: s.file })) }));
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+/** Returns the aligned table printed by `rudder list`: id, status, priority, estimate, AC done/total, title (one table per group). */
+export function formatListText(stories: readonly JsonListStory[], groups?: readonly ListGroup[]): string {
   if (stories.length === 0) return 'No stories.\n';
+  if (groups) return groups.map((g) => `${g.label} (${g.stories.length})\n${formatListText(g.stories).replace(/^(?=.)/gm, '  ')}`).join('\n');
   const header = ['ID', 'STATUS', 'PRIORITY', 'EST', 'AC', 'TITLE'];
   const rows = stories.map((s) => [
     s.id ?? '—',

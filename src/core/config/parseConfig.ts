@@ -48,20 +48,26 @@ export function defaultConfig(backlogFolder = 'backlog'): RudderConfig {
     splitThreshold: 13,
     idPrefix: 'S-',
     source: 'defaults',
+    backlogMd: false,
   };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Returns the effective configuration and the problems found in `.rudder.yml` (never throws). */
+/**
+ * Returns the effective configuration and the problems found in `.rudder.yml` (never throws). Backlog.md's
+ * `config.yml` (when given) is the base and `.rudder.yml` overrides what it sets: a Backlog.md team that adds a
+ * `.rudder.yml` to tune Rudder keeps its own statuses and prefix.
+ */
 export function parseConfig(input: { rudderYml?: string; backlogMdConfigYml?: string; backlogFolder?: string }): {
   config: RudderConfig;
   issues: Issue[];
 } {
-  if (input.rudderYml !== undefined) return parseRudderYml(input.rudderYml, input.backlogFolder);
+  const md = input.backlogMdConfigYml;
+  const base: (folder: string) => RudderConfig = md !== undefined ? (folder) => fromBacklogMd(md, folder) : defaultConfig;
   const folder = input.backlogFolder ?? 'backlog';
-  if (input.backlogMdConfigYml !== undefined) return { config: fromBacklogMd(input.backlogMdConfigYml, folder), issues: [] };
-  return { config: defaultConfig(folder), issues: [] };
+  if (input.rudderYml !== undefined) return parseRudderYml(input.rudderYml, folder, base);
+  return { config: base(folder), issues: [] };
 }
 
 /** Reads what Rudder needs from a Backlog.md `config.yml` (statuses, task prefix); bad values fall back to defaults. */
@@ -71,6 +77,7 @@ function fromBacklogMd(text: string, folder: string): RudderConfig {
     priorities: ['high', 'medium', 'low'],
     definitionOfReady: ['acceptance-criteria'],
     source: under(folder, 'config.yml'),
+    backlogMd: true,
   };
   let data: unknown;
   try {
@@ -93,7 +100,7 @@ function fromBacklogMd(text: string, folder: string): RudderConfig {
   return config;
 }
 
-function parseRudderYml(text: string, folderHint?: string): { config: RudderConfig; issues: Issue[] } {
+function parseRudderYml(text: string, folderHint: string, base: (folder: string) => RudderConfig): { config: RudderConfig; issues: Issue[] } {
   const lines = new LineIndex(text);
   const issues: Issue[] = [];
   const report = (start: number, end: number, message: string) =>
@@ -105,22 +112,22 @@ function parseRudderYml(text: string, folderHint?: string): { config: RudderConf
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   } catch (e) {
     report(0, 0, `.rudder.yml could not be read (${String(e)}). Fix the YAML or delete the file to use the defaults.`);
-    return { config: { ...defaultConfig(folderHint ?? 'backlog'), source: CONFIG_PATH }, issues };
+    return { config: { ...base(folderHint), source: CONFIG_PATH }, issues };
   }
   for (const err of doc.errors) {
     const [s, e] = err.pos;
     report(s, Math.max(e, s), `.rudder.yml is not valid YAML: ${err.message.split('\n')[0]}. Fix the syntax; until then the defaults are used.`);
   }
-  if (doc.errors.length) return { config: { ...defaultConfig(folderHint ?? 'backlog'), source: CONFIG_PATH }, issues };
+  if (doc.errors.length) return { config: { ...base(folderHint), source: CONFIG_PATH }, issues };
 
   const root = doc.contents;
   if (root === null || root === undefined || (isScalar(root) && (root.value === null || root.value === ''))) {
-    return { config: { ...defaultConfig(folderHint ?? 'backlog'), source: CONFIG_PATH }, issues };
+    return { config: { ...base(folderHint), source: CONFIG_PATH }, issues };
   }
   if (!isMap(root)) {
     const [s, e] = rangeOf(root as YamlNode);
     report(s, e, '.rudder.yml must be a mapping of settings (key: value). Rewrite it as `key: value` lines.');
-    return { config: { ...defaultConfig(folderHint ?? 'backlog'), source: CONFIG_PATH }, issues };
+    return { config: { ...base(folderHint), source: CONFIG_PATH }, issues };
   }
 
   // First pass: the folder, because every default glob derives from it.
@@ -190,8 +197,8 @@ function parseRudderYml(text: string, folderHint?: string): { config: RudderConf
     return undefined;
   };
 
-  const folder = str('backlog') ?? folderHint ?? 'backlog';
-  const config: Mutable<RudderConfig> = { ...defaultConfig(folder), source: CONFIG_PATH };
+  const folder = str('backlog') ?? folderHint;
+  const config: Mutable<RudderConfig> = { ...base(folder), source: CONFIG_PATH };
   const stories = strList('stories', true);
   if (stories) config.stories = stories.values;
   const exclude = strList('exclude', true);

@@ -1,5 +1,5 @@
 import { defaultConfig } from '../config/parseConfig';
-import { compileGlob, matchesAny } from '../glob/matchGlob';
+import { scopeOf, type FileKind, type PathScope } from '../load/backlogScope';
 import type { RudderConfig } from '../model/config';
 import type { Issue } from '../model/issue';
 import type { Milestone, Story, Vision } from '../model/story';
@@ -12,7 +12,7 @@ import { BACKLOG_RULES, STORY_RULES } from '../rules/rules';
 import { Emitter, type Disposable } from './emitter';
 import { idKey, idNumber } from './idKey';
 
-export type FileKind = 'story' | 'vision' | 'milestone' | 'other';
+export type { FileKind, PathScope } from '../load/backlogScope';
 
 /** What an upsert/remove/setConfig changed: the files whose story or issues may differ now. */
 export interface IndexChange {
@@ -103,6 +103,11 @@ export class BacklogIndex {
     return this.cfg;
   }
 
+  /** Returns the problems of the configuration given with it (code invalid-config). */
+  configIssues(): readonly Issue[] {
+    return this.cfgIssues;
+  }
+
   /** Number of .md files given to upsert (stories, vision, milestones and others). */
   get fileCount(): number {
     return this.texts.size;
@@ -122,18 +127,20 @@ export class BacklogIndex {
     this.emitter.fire({ paths: [...this.texts.keys()].sort(), all: true });
   }
 
-  /** Returns what a path is by the configuration's globs alone. */
-  classify(path: string): FileKind {
-    const p = normalize(path);
-    if (p === normalize(this.cfg.vision)) return 'vision';
-    if (compileGlob(this.cfg.milestones)(p)) return 'milestone';
-    if (matchesAny(this.cfg.stories, p) && !matchesAny(this.cfg.exclude, p)) return 'story';
-    return 'other';
+  /** Returns what a path is to this backlog by the configuration alone ('outside' paths are never indexed); see `scopeOf`. */
+  classify(path: string): PathScope {
+    return scopeOf(this.cfg, path);
   }
 
-  /** Adds or replaces a file's text; returns (and announces) what changed. Paths not ending in .md are ignored. */
+  /** Returns true when a path is a story, the vision or a milestone by the configuration (what editor features serve). */
+  isBacklogFile(path: string): boolean {
+    const scope = scopeOf(this.cfg, path);
+    return scope !== 'other' && scope !== 'outside';
+  }
+
+  /** Adds or replaces a file's text; returns (and announces) what changed. A path outside the backlog's scope is not kept. */
   upsert(path: string, text: string): IndexChange {
-    if (!/\.md$/i.test(path)) return NO_CHANGE;
+    if (scopeOf(this.cfg, path) === 'outside') return this.remove(path);
     if (this.texts.get(path) === text) return NO_CHANGE;
     this.texts.set(path, text);
     const change = this.load(path, text);
@@ -332,7 +339,7 @@ export class BacklogIndex {
   // ---- loading -------------------------------------------------------------------------------------------
 
   private load(path: string, text: string): IndexChange {
-    const kind = this.classify(path);
+    const kind = this.classify(path) as FileKind;
     if (kind === 'vision') {
       this.kinds.set(path, 'vision');
       this.visionDoc = parseVision(path, text);
@@ -434,6 +441,11 @@ export class BacklogIndex {
     this.issueCache.clear();
     for (const [path, text] of this.texts) {
       const kind = this.classify(path);
+      if (kind === 'outside') {
+        // No longer part of the backlog under the new configuration.
+        this.texts.delete(path);
+        continue;
+      }
       if (kind === 'vision') {
         this.kinds.set(path, kind);
         this.visionDoc = parseVision(path, text);
@@ -841,10 +853,6 @@ function frontMatterIdTitle(text: string): { id?: string; title?: string } | und
     if (v) out[m[1] as 'id' | 'title'] = v;
   }
   return out.id !== undefined || out.title !== undefined ? out : undefined;
-}
-
-function normalize(p: string): string {
-  return p.replace(/^(\.\/)+/, '');
 }
 
 function sameDeps(a: Story, b: Story, cfg: RudderConfig): boolean {

@@ -1,4 +1,5 @@
 import type { RudderConfig } from '../model/config';
+import { isBacklogMdConfig } from '../rules/ruleHelpers';
 
 // Why these prefixes: Backlog.md made its id prefix configurable ("task-" became e.g. "BACK-"), and old files keep
 // writing `dependencies: [task-24.1]` and `parent_task_id: task-4` for what are now BACK-24.1 and BACK-4. Backlog.md
@@ -8,7 +9,7 @@ import type { RudderConfig } from '../model/config';
 
 function numericPrefixes(config: RudderConfig): string[] {
   const own = config.idPrefix.toLowerCase();
-  const backlogMd = config.source !== '.rudder.yml' && config.source !== 'defaults' && config.source.endsWith('config.yml');
+  const backlogMd = isBacklogMdConfig(config);
   // '' makes a bare number ("345", as Backlog.md's parent_task_id sometimes holds) the same as the prefixed id.
   return backlogMd && own !== 'task-' ? [own, 'task-', ''] : [own, ''];
 }

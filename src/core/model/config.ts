@@ -29,6 +29,8 @@ export interface RudderConfig {
   readonly idPrefix: string;
   /** Points per week, for the roadmap forecast. */
   readonly velocity?: number;
-  /** Where the configuration came from: '.rudder.yml', 'backlog/config.yml' (Backlog.md) or 'defaults'. */
+  /** Where the configuration came from: '.rudder.yml' (over Backlog.md's settings when both exist), '<backlog>/config.yml' (Backlog.md) or 'defaults'. */
   readonly source: string;
+  /** True when a Backlog.md `config.yml` was read: Backlog.md's conventions apply (id folding, its statuses and priorities). */
+  readonly backlogMd: boolean;
 }

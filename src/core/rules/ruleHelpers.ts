@@ -31,7 +31,7 @@ export function isReadyOrLater(story: Story, config: RudderConfig): boolean {
 
 /** Returns true when the config came from a Backlog.md `config.yml`. */
 export function isBacklogMdConfig(config: RudderConfig): boolean {
-  return config.source !== '.rudder.yml' && config.source !== 'defaults' && config.source.endsWith('config.yml');
+  return config.backlogMd;
 }
 
 /** Returns the location of the first of `keys` present in the front matter. */

@@ -13,7 +13,6 @@ import { toVsRange } from '../convert';
  */
 export class GroomingTexts {
   private readonly fresh = new Map<string, string>();
-  private readonly decoder = new TextDecoder('utf-8');
 
   constructor(readonly session: BacklogSession) {}
 
@@ -29,12 +28,8 @@ export class GroomingTexts {
   private async syncDocument(path: string): Promise<void> {
     const doc = this.document(path);
     if (!doc || doc.isDirty) return;
-    let disk: string;
-    try {
-      disk = this.decoder.decode(await vscode.workspace.fs.readFile(doc.uri));
-    } catch {
-      return;
-    }
+    const disk = await this.session.loader.readText(path);
+    if (disk === undefined) return;
     // Why 2 s: the editor reloads a clean document within a few hundred ms of the file event; past that, give up.
     for (let waited = 0; waited < 2000 && !doc.isDirty && doc.getText() !== disk; waited += 50) await new Promise((r) => setTimeout(r, 50));
   }
@@ -60,12 +55,8 @@ export class GroomingTexts {
     const wanted = unique.filter((p) => !this.document(p));
     await Promise.all(
       wanted.map(async (p) => {
-        let t: string | undefined;
-        try {
-          t = this.decoder.decode(await vscode.workspace.fs.readFile(this.session.toUri(p)));
-        } catch {
-          return; // not on disk (yet): the index's copy stands
-        }
+        const t = await this.session.loader.readText(p);
+        if (t === undefined) return; // not on disk (yet): the index's copy stands
         this.fresh.set(p, t);
         if (t !== this.session.index.text(p)) {
           changed = true;
@@ -164,24 +155,24 @@ export async function applyGrooming(session: BacklogSession, edits: readonly Fil
     .filter((t) => t.input instanceof vscode.TabInputText && !openBefore.has(t.input.uri.toString()) && touched.some((u) => u.toString() === (t.input as vscode.TabInputText).uri.toString()) && !t.isDirty);
   if (opened.length) await vscode.window.tabGroups.close(opened, true);
   // Why update the index right away: the tree and the next command must see the result before the watcher
-  // fires (open buffers are indexed as typed anyway, by the diagnostics).
+  // fires. An edited buffer that stays unsaved is the editor's text (the index follows open buffers anyway, through
+  // the diagnostics); every other file is read back from the disk by the loading pipeline, never taken from the plan,
+  // so the index holds what is really there. The loader keeps checking the files this action created or renamed
+  // after every later batch, undo and redo: the watcher may merge their creation and deletion into nothing.
+  const reread: string[] = [];
   for (const uri of touched) {
     const path = session.toPath(uri);
+    if (path === undefined) continue;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-    if (path !== undefined && doc && session.index.text(path) !== doc.getText()) session.index.upsert(path, doc.getText());
+    if (doc?.isDirty) {
+      if (session.index.text(path) !== doc.getText()) session.index.upsert(path, doc.getText());
+    } else reread.push(path);
   }
   for (const uri of created) {
     const path = session.toPath(uri);
-    const fe = edits.find((e) => e.path === path);
-    if (path !== undefined && fe && session.index.classify(path) !== 'other') session.index.upsert(path, applyEdits('', fe.edits));
+    if (path !== undefined) reread.push(path);
   }
-  for (const r of renames) {
-    const text = session.index.text(r.from);
-    if (text !== undefined) {
-      session.index.remove(r.from);
-      // An archived story stays in the index as an "other" file: its id remains known (never handed out again).
-      session.index.upsert(r.to, text);
-    }
-  }
+  for (const r of renames) reread.push(r.from, r.to);
+  await session.loader.verify(reread);
   return true;
 }

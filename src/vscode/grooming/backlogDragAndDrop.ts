@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
-import { setFieldsPlan, editListPlan } from '../../core/grooming/setFields';
-import type { FieldPlan } from '../../core/grooming/setFields';
 import type { MoveTarget } from '../../core/grooming/reorderStories';
-import type { BacklogNode, GroupNode, StoryNode } from '../backlogNodes';
-import type { BacklogSession, BacklogSessions } from '../backlogSessions';
-import type { GroomingTexts } from './applyGrooming';
+import type { BacklogNode, StoryNode } from '../backlogNodes';
+import type { BacklogSessions } from '../backlogSessions';
 
 /** The tree's own drag and drop mime type (VS Code derives it from the view id). */
 export const BACKLOG_MIME = 'application/vnd.code.tree.rudder.backlog';
@@ -72,44 +69,4 @@ export function createBacklogDragAndDrop(sessions: BacklogSessions): vscode.Tree
       await vscode.commands.executeCommand('rudder.moveStories', { folder: session.root, paths, target: to, intoGroup });
     },
   };
-}
-
-/** Returns the plan that puts stories into a tree group: sets status / epic / milestone, or adds the vision goal. */
-export function groupFieldPlan(session: BacklogSession, group: GroupNode, paths: readonly string[], texts: GroomingTexts): FieldPlan {
-  const index = session.index;
-  const key = group.key;
-  const stories = paths.map((p) => texts.story(p)).filter((s) => s !== undefined);
-  const moving = stories.filter((s) => {
-    switch (group.groupBy) {
-      case 'status':
-        return (s.status ?? '').toLowerCase() !== key;
-      case 'epic':
-        return (s.epic ?? '').toLowerCase() !== key;
-      case 'milestone':
-        return (s.milestone ?? '').toLowerCase() !== key;
-      case 'goal':
-        return key !== '' && !index.goalsOf(s).some((g) => g.toLowerCase() === key);
-    }
-    return false;
-  });
-  const movingPaths = moving.map((s) => s.path);
-  switch (group.groupBy) {
-    case 'status': {
-      const status = index.config.statuses.find((s) => s.toLowerCase() === key) ?? (key === '' ? null : group.label);
-      return setFieldsPlan(movingPaths, { status }, texts.text);
-    }
-    case 'epic': {
-      const epic = key === '' ? null : (index.byId(key).find((s) => s.type === 'epic')?.id ?? key.toUpperCase());
-      return setFieldsPlan(movingPaths, { epic }, texts.text);
-    }
-    case 'milestone': {
-      const milestone = key === '' ? null : (index.milestone(key)?.id ?? group.label);
-      return setFieldsPlan(movingPaths, { milestone }, texts.text);
-    }
-    case 'goal': {
-      const goal = index.vision()?.goals.find((g) => g.id.toLowerCase() === key)?.id ?? key;
-      return editListPlan(moving, 'vision', (s) => s.vision, [goal], [], texts.text);
-    }
-  }
-  return { edits: [], skipped: [] };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { MoveTarget } from '../../core/grooming/reorderStories';
 import type { NewItemPosition } from '../../core/grooming/newItem';
 import type { Story } from '../../core/model/story';
+import { storiesOfGroup as coreStoriesOfGroup } from '../../core/query/groupStories';
 import type { BacklogNode, GroupNode } from '../backlogNodes';
 import type { BacklogSession, BacklogSessions } from '../backlogSessions';
 
@@ -126,22 +127,6 @@ function inOrder(session: BacklogSession, paths: readonly string[]): string[] {
 }
 
 /** Returns the stories shown under a group row, in backlog order (the neighbours of a move inside the group). */
-export function storiesOfGroup(session: BacklogSession, group: Pick<GroupNode, 'groupBy' | 'key'>): Story[] {
-  const index = session.index;
-  const key = group.key.toLowerCase();
-  return index.stories().filter((s) => {
-    switch (group.groupBy) {
-      case 'status':
-        return (s.status ?? '').toLowerCase() === key;
-      case 'epic':
-        return (s.epic ?? '').toLowerCase() === key && !(key === '' && s.type === 'epic');
-      case 'milestone':
-        return (s.milestone ?? '').toLowerCase() === key || (key !== '' && index.milestone(s.milestone ?? '')?.id.toLowerCase() === key);
-      case 'goal': {
-        const goals = index.goalsOf(s).map((g) => g.toLowerCase());
-        return key === '' ? goals.length === 0 : goals.includes(key);
-      }
-    }
-    return false;
-  });
+export function storiesOfGroup(session: BacklogSession, group: Pick<GroupNode, 'groupBy' | 'key'>): readonly Story[] {
+  return coreStoriesOfGroup(session.index, group.groupBy, group.key);
 }

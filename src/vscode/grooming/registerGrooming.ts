@@ -15,7 +15,7 @@ import { seenIds, splitStory } from '../../core/grooming/splitStory';
 import type { FileEdit, Range } from '../../core/model/range';
 import type { Story } from '../../core/model/story';
 import type { BacklogNode, GroupNode } from '../backlogNodes';
-import { groupFieldPlan } from './backlogDragAndDrop';
+import { joinGroupPlan } from '../../core/grooming/joinGroup';
 import type { BacklogSession, BacklogSessions } from '../backlogSessions';
 import { toVsRange } from '../convert';
 import { applyGrooming, GroomingTexts, planFresh, saveUndoneGroomingFiles } from './applyGrooming';
@@ -190,7 +190,15 @@ class Grooming implements vscode.Disposable {
   async moveStoriesCommand(t: GroomingTarget): Promise<GroomingResult> {
     const into = t.args.intoGroup;
     const group: GroupNode | undefined = into ? { kind: 'group', session: t.session, groupBy: into.groupBy, key: into.key.toLowerCase(), label: into.label ?? into.key } : undefined;
-    const extra = group ? (texts: GroomingTexts) => groupFieldPlan(t.session, group, t.paths, texts) : undefined;
+    const extra = group
+      ? (texts: GroomingTexts) =>
+          joinGroupPlan(
+            t.session.index,
+            { grouping: group.groupBy, key: group.key, label: group.label },
+            t.paths.map((p) => texts.story(p)).filter((s): s is Story => s !== undefined),
+            texts.text,
+          )
+      : undefined;
     if (t.args.target) return this.moveTo(t, t.args.target, extra);
     if (!extra) return NOTHING;
     const texts = new GroomingTexts(t.session);
@@ -418,12 +426,7 @@ class Grooming implements vscode.Disposable {
   private async exists(session: BacklogSession, path: string): Promise<boolean> {
     const uri = session.toUri(path);
     if (vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === uri.toString())) return true;
-    try {
-      await vscode.workspace.fs.stat(uri);
-      return true;
-    } catch {
-      return false;
-    }
+    return session.loader.exists(path);
   }
 
   private async open(session: BacklogSession, path: string, range?: Range): Promise<vscode.TextEditor> {

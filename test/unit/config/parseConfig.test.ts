@@ -114,11 +114,17 @@ describe('parseConfig', () => {
     assert.equal(config.idPrefix, 'BACK-');
     assert.equal(config.source, 'backlog/config.yml');
   });
-  it('prefers .rudder.yml over Backlog.md config.yml', () => {
-    const { config } = parseConfig({ rudderYml: 'idPrefix: R-\n', backlogMdConfigYml: 'statuses: [A, B]\n' });
+  it('applies .rudder.yml over Backlog.md config.yml: what .rudder.yml sets wins, the rest stays Backlog.md\'s', () => {
+    const { config } = parseConfig({ rudderYml: 'idPrefix: R-\n', backlogMdConfigYml: 'statuses: [A, B]\ntask_prefix: back\n' });
     assert.equal(config.idPrefix, 'R-');
     assert.equal(config.source, '.rudder.yml');
-    assert.deepEqual(config.statuses, defaultConfig().statuses);
+    assert.equal(config.backlogMd, true);
+    assert.deepEqual(config.statuses, ['A', 'B']);
+    assert.deepEqual(config.priorities, ['high', 'medium', 'low']);
+    const own = parseConfig({ rudderYml: 'statuses: [X, Y]\n', backlogMdConfigYml: 'statuses: [A, B]\n' }).config;
+    assert.deepEqual(own.statuses, ['X', 'Y']);
+    assert.equal(parseConfig({ rudderYml: 'idPrefix: R-\n' }).config.backlogMd, false);
+    assert.deepEqual(parseConfig({ rudderYml: 'idPrefix: R-\n' }).config.statuses, defaultConfig().statuses);
   });
 });
 

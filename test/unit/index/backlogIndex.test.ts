@@ -40,7 +40,8 @@ describe('BacklogIndex', () => {
     assert.equal(index.classify('backlog/tasks/s-1.md'), 'story');
     assert.equal(index.classify('backlog/archive/s-1.md'), 'other');
     assert.equal(index.classify('backlog/docs/a.md'), 'other');
-    assert.equal(index.classify('README.md'), 'other');
+    assert.equal(index.classify('README.md'), 'outside', 'not under the backlog folder');
+    assert.equal(index.classify('backlog/tasks/.old/s-1.md'), 'outside', 'hidden');
     const root = new BacklogIndex(defaultConfig('.'));
     assert.equal(root.classify('tasks/a.md'), 'story');
     assert.equal(root.classify('decisions/a.md'), 'other');
@@ -155,7 +156,7 @@ describe('BacklogIndex', () => {
   });
 
   it('resolves Backlog.md task- references to the configured prefix by number', () => {
-    const config = { ...defaultConfig('.'), idPrefix: 'BACK-', source: 'config.yml', statuses: ['To Do', 'In Progress', 'Done'], readyStatus: 'In Progress', doneStatus: 'Done' };
+    const config = { ...defaultConfig('.'), idPrefix: 'BACK-', source: 'config.yml', backlogMd: true, statuses: ['To Do', 'In Progress', 'Done'], readyStatus: 'In Progress', doneStatus: 'Done' };
     assert.equal(idKey('task-345.01', config), idKey('BACK-345.1', config));
     assert.equal(idKey('345', config), idKey('back-345', config));
     assert.notEqual(idKey('DRAFT-3', config), idKey('BACK-3', config));
@@ -166,12 +167,16 @@ describe('BacklogIndex', () => {
     assert.ok(!index.issues('tasks/back-30.md').some((i) => i.code === 'unknown-reference'));
   });
 
-  it('setConfig re-classifies kept texts', () => {
+  it('setConfig re-classifies kept texts, and drops those now outside the backlog', () => {
     const index = new BacklogIndex();
-    index.upsert('work/a.md', storyText({ id: 'S-1' }));
+    index.upsert('backlog/archive/a.md', storyText({ id: 'S-1' }));
+    index.upsert('work/b.md', storyText({ id: 'S-2' }));
     assert.equal(index.stories().length, 0);
+    assert.equal(index.text('work/b.md'), undefined, 'outside the backlog: not kept');
+    index.setConfig({ ...defaultConfig(), exclude: [] });
+    assert.deepEqual(index.stories().map((s) => s.id), ['S-1']);
     index.setConfig(defaultConfig('work'));
-    assert.equal(index.stories().length, 1);
+    assert.deepEqual(index.paths(), []);
   });
 
   it('after any sequence of upserts and removes equals a fresh build (property)', function () {

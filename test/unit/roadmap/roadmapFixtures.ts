@@ -21,6 +21,7 @@ export const testConfig: RudderConfig = {
   splitThreshold: 8,
   idPrefix: 'S',
   source: 'defaults',
+  backlogMd: false,
 };
 
 export interface StorySpec {

@@ -1,0 +1,161 @@
+import type { BacklogIndex } from '../index/backlogIndex';
+import { decodeText } from './decodeText';
+import { readBacklogConfig, type BacklogLocation } from './discoverBacklog';
+import type { FileSource } from './fileSource';
+import { listBacklogFiles } from './listBacklogFiles';
+
+// Why 64 MB: the largest real story seen is well under 1 MB and a 50 MB one still reads in about a second; past
+// this a file is not a story someone writes by hand, and reading it whole would only risk the process's memory.
+export const MAX_STORY_BYTES = 64 * 1024 * 1024;
+
+/** How a shell runs the pipeline. */
+export interface LoadOptions {
+  /** True when an editor owns this path's text (unsaved changes): the disk must not overwrite it in the index. */
+  readonly owned?: (path: string) => boolean;
+  /** Awaited between read batches: the editor yields to its event loop there, so views can draw during a load. */
+  readonly pause?: () => Promise<void>;
+  /** Files read per batch (default 64). */
+  readonly batchSize?: number;
+  /** A clock in milliseconds, for the timing figures in `stats` (default: none, figures stay 0). */
+  readonly now?: () => number;
+}
+
+/** Where a load spent its time (milliseconds, cumulative), for the benchmarks. */
+export interface LoadStats {
+  listMs: number;
+  readMs: number;
+  applyMs: number;
+  loads: number;
+  rereads: number;
+  rereadFiles: number;
+}
+
+/**
+ * The one loading pipeline of a backlog: reads the configuration and every backlog file of a root through a
+ * FileSource into a BacklogIndex, re-reads a set of paths, and reconciles the index with a fresh listing. The CLI
+ * runs `loadAll` once; the editor also re-reads what its file events name. No other code decides which backlog
+ * files exist or reads them.
+ */
+export class LoadPipeline {
+  private configFiles: readonly string[] = [];
+  /** Files that exist but could not be read, with the reason (path → message). */
+  readonly failures = new Map<string, string>();
+  readonly stats: LoadStats = { listMs: 0, readMs: 0, applyMs: 0, loads: 0, rereads: 0, rereadFiles: 0 };
+  private readonly owned: (path: string) => boolean;
+  private readonly batchSize: number;
+  private readonly now: () => number;
+
+  constructor(
+    readonly index: BacklogIndex,
+    readonly source: FileSource,
+    readonly location: BacklogLocation,
+    private readonly options: LoadOptions = {},
+  ) {
+    this.configFiles = location.backlogFolder === '.' ? ['.rudder.yml', 'config.yml'] : ['.rudder.yml', `${location.backlogFolder}/config.yml`];
+    this.owned = options.owned ?? (() => false);
+    this.batchSize = options.batchSize ?? 64;
+    this.now = options.now ?? (() => 0);
+  }
+
+  /** Returns true when a change to this root-relative path means the configuration must be read again. */
+  isConfigFile(path: string): boolean {
+    return this.configFiles.includes(path);
+  }
+
+  /**
+   * Reads the configuration and every backlog file into the index, then drops what the index holds that is no
+   * longer there. `current()` is asked between steps: once it says false (a newer load started), nothing more is
+   * applied. Returns the number of files listed, or undefined when it stopped early.
+   */
+  async loadAll(current: () => boolean = () => true): Promise<number | undefined> {
+    const loaded = await readBacklogConfig(this.source, this.location);
+    if (!current()) return undefined;
+    this.configFiles = loaded.files;
+    this.index.setConfig(loaded.config, loaded.issues);
+    let t = this.now();
+    const listing = await listBacklogFiles(this.source, this.index.config);
+    this.stats.listMs += this.now() - t;
+    if (!current()) return undefined;
+    this.failures.clear();
+    const paths = listing.paths;
+    for (let i = 0; i < paths.length; i += this.batchSize) {
+      const batch = paths.slice(i, i + this.batchSize);
+      t = this.now();
+      const texts = await this.readBatch(batch);
+      this.stats.readMs += this.now() - t;
+      if (!current()) return undefined;
+      t = this.now();
+      batch.forEach((p, k) => this.apply(p, texts[k]));
+      this.stats.applyMs += this.now() - t;
+      if (this.options.pause) {
+        await this.options.pause();
+        if (!current()) return undefined;
+      }
+    }
+    const wanted = new Set(paths);
+    for (const p of this.index.paths()) if (!wanted.has(p)) this.index.remove(p);
+    this.stats.loads++;
+    return paths.length;
+  }
+
+  /**
+   * Re-reads these paths: a file that is there is upserted (when in scope), one that is gone leaves the index;
+   * paths an editor owns are left alone. `skip(path)` (asked after the reads) drops results a newer event made stale.
+   */
+  async reread(paths: Iterable<string>, skip: (path: string) => boolean = () => false): Promise<void> {
+    const wanted = [...new Set(paths)].filter((p) => this.index.classify(p) !== 'outside' || this.index.text(p) !== undefined);
+    this.stats.rereads++;
+    this.stats.rereadFiles += wanted.length;
+    for (let i = 0; i < wanted.length; i += this.batchSize) {
+      const batch = wanted.slice(i, i + this.batchSize);
+      const texts = await this.readBatch(batch);
+      batch.forEach((p, k) => {
+        if (!skip(p)) this.apply(p, texts[k]);
+      });
+    }
+  }
+
+  /**
+   * Lists the files again: reads the ones the index lacks (every one when `all`, which catches missed changes too:
+   * only changed texts are re-parsed) and removes the ones that are gone. `skip(path)` leaves a path alone.
+   */
+  async reconcile(all: boolean, skip: (path: string) => boolean = () => false): Promise<void> {
+    const listing = await listBacklogFiles(this.source, this.index.config);
+    const wanted = new Set(listing.paths);
+    const missing = listing.paths.filter((p) => !skip(p) && (all || this.index.text(p) === undefined));
+    await this.reread(missing, skip);
+    for (const p of this.index.paths()) if (!wanted.has(p) && !skip(p)) this.apply(p, undefined);
+  }
+
+  /** Returns the current text of one file from the source (undefined when it is not there or cannot be read). */
+  async readText(path: string): Promise<string | undefined> {
+    return (await this.readBatch([path]))[0];
+  }
+
+  /** Returns true when something exists at this path in the source. */
+  async exists(path: string): Promise<boolean> {
+    return (await this.source.kindOf(path)) !== undefined;
+  }
+
+  /** Returns the decoded texts of a batch (undefined = not there, or unreadable: recorded in `failures`). */
+  private async readBatch(paths: readonly string[]): Promise<(string | undefined)[]> {
+    const results = await this.source.read(paths, { maxBytes: MAX_STORY_BYTES });
+    return results.map((r, k) => {
+      if (r.ok) {
+        this.failures.delete(paths[k]);
+        return decodeText(r.bytes);
+      }
+      if (r.reason === 'missing') this.failures.delete(paths[k]);
+      else this.failures.set(paths[k], r.message);
+      return undefined;
+    });
+  }
+
+  /** Puts a text into the index (undefined = gone), unless an editor owns the path. */
+  private apply(path: string, text: string | undefined): void {
+    if (this.owned(path)) return;
+    if (text === undefined) {
+      if (this.index.text(path) !== undefined) this.index.remove(path);
+    } else if (text !== this.index.text(path)) this.index.upsert(path, text);
+  }
+}
