@@ -25,16 +25,18 @@ export function copyWorkspace(source = 'test/fixtures/workspace') {
 }
 
 /**
- * Returns { folder, workspaceFile, dispose() }: a throwaway multi-root workspace with three folders: `alpha` (a copy of
- * the fixture workspace), `beta` (a Backlog.md project: the cli/backlog-md fixture as its `backlog/` folder) and `gamma`
- * (no backlog), and a `.code-workspace` file listing them with the quiet test settings.
+ * Returns { folder, workspaceFile, dispose() }: a throwaway multi-root workspace with four folders: `alpha` (a copy of
+ * the fixture workspace), `beta` (a Backlog.md project: the cli/backlog-md fixture as its `backlog/` folder), `gamma`
+ * (no backlog) and `delta` (a backlog moved by `.rudder.yml`, with its own Backlog.md config.yml: moved-backlog), and a
+ * `.code-workspace` file listing them with the quiet test settings.
  */
 export function copyMultiRootWorkspace() {
   const tmp = mkdtempSync(join(tmpdir(), 'rudder-multi-'));
   cpSync(join(repoRoot, 'test/fixtures/workspace'), join(tmp, 'alpha'), { recursive: true });
   cpSync(join(repoRoot, 'test/fixtures/cli/backlog-md'), join(tmp, 'beta', 'backlog'), { recursive: true });
   cpSync(join(repoRoot, 'test/fixtures/no-backlog'), join(tmp, 'gamma'), { recursive: true });
+  cpSync(join(repoRoot, 'test/fixtures/moved-backlog'), join(tmp, 'delta'), { recursive: true });
   const workspaceFile = join(tmp, 'multi.code-workspace');
-  writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }, { path: 'gamma' }], settings: TEST_SETTINGS }, null, 2));
+  writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }, { path: 'gamma' }, { path: 'delta' }], settings: TEST_SETTINGS }, null, 2));
   return { folder: tmp, workspaceFile, dispose: () => rmSync(tmp, { recursive: true, force: true }) };
 }

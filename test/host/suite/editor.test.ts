@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers';
+import { assertIndexMatchesDisk, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 
 // Diagnostics, quick fixes and editor intelligence on the fixture workspace (test/fixtures/workspace).
@@ -65,6 +65,7 @@ describe('Rudder in the editor', () => {
     await waitFor('criteria warning gone', () => (codes(uri).includes('missing-acceptance-criteria') ? undefined : true));
     await vscode.commands.executeCommand('undo');
     await waitFor('criteria warning back', () => (codes(uri).includes('missing-acceptance-criteria') ? true : undefined));
+    await assertIndexMatchesDisk('after typing and undo in an open editor');
   });
 
   it('applies the "add acceptance criteria" quick fix exactly, and undo restores the text', async () => {
@@ -83,6 +84,7 @@ describe('Rudder in the editor', () => {
     assert.equal(editor.document.getText(), `${before}${eol}## Acceptance Criteria\n\n- [ ] Given <context>, when <action>, then <outcome>\n`);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), before);
+    await assertIndexMatchesDisk('after a quick fix and its undo');
   });
 
   it('replaces a misspelt status with the nearest valid one (preferred quick fix)', async () => {
@@ -98,6 +100,7 @@ describe('Rudder in the editor', () => {
     assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title)}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(editor.document.lineAt(line).text, 'status: ready');
+    await assertIndexMatchesDisk('with the fixed story unsaved in its editor');
   });
 
   it('completes statuses and epic ids, hovers and goes to the definition of an id', async () => {

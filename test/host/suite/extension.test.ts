@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers';
+import { assertIndexMatchesDisk, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 
 // The fixture backlog (test/fixtures/workspace), in backlog order: ranked a0..a6, then the unranked S-7.
@@ -72,8 +72,9 @@ describe('the Rudder extension', () => {
     } finally {
       await vscode.workspace.fs.delete(uri);
     }
-    await waitFor('S-99 gone', () => (treeIds(api).includes('S-99') ? undefined : true));
+    await waitFor('S-99 gone', () => (treeIds(api).includes('S-99') ? undefined : true), 10_000, () => treeIds(api).join());
     assert.deepEqual(treeIds(api), FIXTURE_ORDER);
+    await assertIndexMatchesDisk();
   });
 
   it('rudder.refresh reloads and keeps the order', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { changedPaths, rudderApi, waitFor } from './helpers';
+import { assertIndexMatchesDisk, changedPaths, rudderApi, waitFor, waitForValue } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import { rankBetween } from '../../../src/core/rank/rankBetween';
 import type { BacklogNode, StoryNode } from '../../../src/vscode/backlogNodes';
@@ -88,6 +88,7 @@ async function editAndUndo(file: string, command: string, args: object, expected
   assert.equal(editor.document.getText(), original, `${command}: one undo restores the text`);
   assert.equal(editor.document.isDirty, false);
   await closeAll();
+  await assertIndexMatchesDisk(`after ${command} and its undo`);
   return result;
 }
 
@@ -112,6 +113,7 @@ async function undoOnce(before: Map<string, string>, focus: string): Promise<voi
   await closeAll();
   assert.deepEqual(changedPaths(before, await snapshot()), [], 'every file as before the action');
   await restore(before); // writes nothing now: waits for the index to follow
+  await assertIndexMatchesDisk('after one undo');
 }
 
 /** After an action that created `created`: ONE `undo` in its editor deletes it again. */
@@ -122,6 +124,7 @@ async function undoCreation(before: Map<string, string>, created: string): Promi
   await closeAll();
   assert.deepEqual(changedPaths(before, await snapshot()), []);
   await restore(before);
+  await assertIndexMatchesDisk(`after the undo of ${created}`);
 }
 
 describe('grooming commands (issue 5)', function () {
@@ -149,7 +152,7 @@ describe('grooming commands (issue 5)', function () {
     const after = await snapshot();
     assert.deepEqual(changedPaths(before, after), [S('s-3')], 'a move writes one file');
     assert.equal(after.get(S('s-3')), before.get(S('s-3'))!.replace('rank: a3\n', `rank: ${rankBetween('a1', 'a2')}\n`));
-    await waitFor('the new order', () => (order().join() === 'E-1,S-1,S-3,S-2,S-4,S-5,S-6,S-7' ? true : undefined));
+    await waitForValue('the new order', () => order().join(), 'E-1,S-1,S-3,S-2,S-4,S-5,S-6,S-7');
     const cli = path.join(vscode.extensions.getExtension('rudder.rudder')!.extensionPath, 'dist', 'cli.js');
     const json = JSON.parse(execFileSync(process.execPath, [cli, 'list', '--json', root().fsPath], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }));
     assert.deepEqual(
@@ -170,7 +173,7 @@ describe('grooming commands (issue 5)', function () {
       const before = await snapshot();
       await run(command, { path: S(file) });
       assert.deepEqual(changedPaths(before, await snapshot()), [S(file)], command);
-      await waitFor(`${command}: ${expectedOrder}`, () => (order().join() === expectedOrder ? true : undefined));
+      await waitForValue(`${command}: the order`, () => order().join(), expectedOrder);
       await undoOnce(before, S(file));
     }
   });
@@ -220,6 +223,7 @@ describe('grooming commands (issue 5)', function () {
     assert.equal(r.applied, false);
     assert.deepEqual(r.failures, [{ path: S('s-4'), checks: ['acceptance-criteria', 'estimate'] }]);
     assert.deepEqual(changedPaths(before, await snapshot()), []);
+    await assertIndexMatchesDisk();
   });
 
   it("keeps a dirty editor's unsaved text when a grooming action edits its story", async () => {
@@ -238,6 +242,7 @@ describe('grooming commands (issue 5)', function () {
     assert.equal(editor.document.getText(), original);
     await closeAll();
     assert.deepEqual(changedPaths(before, await snapshot()), []);
+    await assertIndexMatchesDisk();
   });
 
   it('re-reads a file changed on disk since it was indexed before computing the edit', async () => {
@@ -247,7 +252,7 @@ describe('grooming commands (issue 5)', function () {
     await vscode.workspace.fs.writeFile(uriOf(S('s-5')), encoder.encode(changedText));
     await run('rudder.setStatus', { path: S('s-5'), value: 'ready' });
     assert.equal(await readDisk(S('s-5')), changedText.replace('status: draft', 'status: ready'));
-    await restore(before);
+    await assertIndexMatchesDisk('after an edit computed against a file changed on disk');
   });
 
   it('splits a story: one edit for both files, the new story after the original, one undo restores both', async () => {
@@ -264,7 +269,7 @@ describe('grooming commands (issue 5)', function () {
     assert.ok(created, 'the new story is saved');
     assert.ok(created.startsWith(`---\nid: S-8\ntitle: Sync the second half\ntype: story\nstatus: draft\nrank: ${rankBetween('a6', undefined)}\nvision: [G2]\nsplit_from: S-6\npriority: should\n---\n`), created);
     assert.match(created, /- \[ \] Given a backlog, when I open it, then I see 10 stories within 1 second\n$/);
-    await waitFor('S-8 right after S-6', () => (order().join() === 'E-1,S-1,S-2,S-3,S-4,S-5,S-6,S-8,S-7' ? true : undefined));
+    await waitForValue('S-8 right after S-6', () => order().join(), 'E-1,S-1,S-2,S-3,S-4,S-5,S-6,S-8,S-7');
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     // Undoing a file creation is asynchronous: wait for both files.
@@ -273,17 +278,81 @@ describe('grooming commands (issue 5)', function () {
     await waitFor('the new file to be gone', async () => ((await readDisk(newPath)) === undefined ? true : undefined));
     await closeAll();
     assert.deepEqual(changedPaths(before, await snapshot()), []);
+    await waitForValue('S-8 gone from the backlog order', () => order().join(), 'E-1,S-1,S-2,S-3,S-4,S-5,S-6,S-7');
+    await assertIndexMatchesDisk('after the split and its undo');
   });
 
-  it('creates a new story at the top with a fresh id (never reused) and opens it; one undo removes it', async () => {
+  it('keeps no ghost when a split and its undo reach the loader in one watcher batch (a busy machine)', async () => {
+    // On a busy machine VS Code's watcher merges "created, then deleted" into one batch and reports neither. The loader
+    // must not rely on it: the file Rudder created is checked against the disk again after the undo.
+    const before = await snapshot();
+    const watcher = api.loader.holdWatcher();
+    let newPath: string;
+    try {
+      const editor = await openEditor(S('a-sync'));
+      const original = editor.document.getText();
+      const r = await run('rudder.splitStory', { path: S('a-sync'), criteria: [0], title: 'Split on a busy machine' });
+      assert.equal(r.applied, true);
+      newPath = r.path as string;
+      assert.ok(api.index.story(newPath), 'the new story is in the index right after the split');
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      await waitFor('the original text back', () => (editor.document.getText() === original ? true : undefined), 5000, () => editor.document.getText());
+      await waitFor('the new file deleted by the undo', async () => ((await readDisk(newPath)) === undefined ? true : undefined));
+      await editor.document.save();
+      await closeAll();
+      // Both events of the new file must be held before they are released together (else the test would depend on
+      // when the watcher reports the delete).
+      await waitFor(`the watcher to report ${newPath} created and deleted`, () => {
+        const held = watcher.held();
+        return held.includes(`created ${newPath}`) && held.includes(`deleted ${newPath}`) ? true : undefined;
+      }, 10_000, () => watcher.held().join('; '));
+    } finally {
+      watcher.release(); // one batch: the create and the delete of the new file cancel out, as on a busy machine
+    }
+    await waitForValue('the backlog order without the undone split', () => order().join(), 'E-1,S-1,S-2,S-3,S-4,S-5,S-6,S-7');
+    assert.equal(api.index.story(newPath), undefined, 'no ghost row for the undone file');
+    assert.equal(api.tree.getChildren().some((n) => n.kind === 'story' && n.story.path === newPath), false, 'no ghost row in the tree');
+    assert.deepEqual(changedPaths(before, await snapshot()), []);
+    await assertIndexMatchesDisk('after a split and its undo in one watcher batch');
+
+    // The same for a file-only action (New Story): its undo changes no text, it only deletes the file.
+    const held = api.loader.holdWatcher();
+    let created: string;
+    try {
+      const r = await run('rudder.newStory', { title: 'Created on a busy machine', position: 'top' });
+      created = r.path as string;
+      await openEditor(created);
+      await vscode.commands.executeCommand('undo');
+      await waitFor(`${created} deleted by the undo`, async () => ((await readDisk(created)) === undefined ? true : undefined));
+      await closeAll();
+      await waitFor(`the watcher to report ${created} created and deleted`, () => {
+        const h = held.held();
+        return h.includes(`created ${created}`) && h.includes(`deleted ${created}`) ? true : undefined;
+      }, 10_000, () => held.held().join('; '));
+    } finally {
+      held.release();
+    }
+    await waitForValue('the backlog order without the undone new story', () => order().join(), 'E-1,S-1,S-2,S-3,S-4,S-5,S-6,S-7');
+    await assertIndexMatchesDisk('after a new story and its undo in one watcher batch');
+  });
+
+  it('creates a new story at the top with a fresh id and opens it; one undo removes it; its id is never issued again', async () => {
     const before = await snapshot();
     const r = await run('rudder.newStory', { title: 'Created by a test', position: 'top' });
     assert.equal(r.applied, true);
-    assert.equal(r.id, 'S-9', 'S-8 was issued by the split before (remembered even though it is gone)');
+    const id = r.id as string;
+    const n = Number(/^S-(\d+)$/.exec(id)?.[1]);
+    assert.ok(n >= 8, `a fresh id after S-7: ${id}`);
     const text = await readDisk(r.path as string);
-    assert.match(text ?? '', new RegExp(`^---\\nid: S-9\\ntitle: Created by a test\\ntype: story\\nstatus: draft\\nrank: ${rankBetween(undefined, 'a0')}\\n---\\n`));
-    await waitFor('S-9 first', () => (order()[0] === 'S-9' ? true : undefined));
+    assert.match(text ?? '', new RegExp(`^---\\nid: ${id}\\ntitle: Created by a test\\ntype: story\\nstatus: draft\\nrank: ${rankBetween(undefined, 'a0')}\\n---\\n`));
+    await waitForValue(`${id} first`, () => order()[0], id);
     await undoCreation(before, r.path as string);
+    await waitForValue(`${id} gone`, () => order().join(), 'E-1,S-1,S-2,S-3,S-4,S-5,S-6,S-7');
+    const again = await run('rudder.newStory', { title: 'Created again', position: 'bottom' });
+    assert.equal(again.id, `S-${n + 1}`, `${id} was issued before: remembered even though its file is gone`);
+    await undoCreation(before, again.path as string);
+    await assertIndexMatchesDisk('after two creations and their undos');
   });
 
   it('creates an epic (after the selected story) and a milestone, each with a fresh id of its kind; one undo removes each', async () => {
@@ -293,7 +362,7 @@ describe('grooming commands (issue 5)', function () {
     assert.equal(epic.id, 'E-2');
     const epicText = await readDisk(epic.path as string);
     assert.match(epicText ?? '', new RegExp(`^---\\nid: E-2\\ntitle: Offline first\\ntype: epic\\nstatus: draft\\nrank: ${rankBetween('a2', 'a3')}\\n`), epicText);
-    await waitFor('E-2 right after S-2', () => (order().join() === 'E-1,S-1,S-2,E-2,S-3,S-4,S-5,S-6,S-7' ? true : undefined));
+    await waitForValue('E-2 right after S-2', () => order().join(), 'E-1,S-1,S-2,E-2,S-3,S-4,S-5,S-6,S-7');
     assert.deepEqual(changedPaths(before, await snapshot()), [epic.path as string], 'one file created, no other touched');
     await undoCreation(before, epic.path as string);
 
@@ -305,6 +374,8 @@ describe('grooming commands (issue 5)', function () {
     assert.deepEqual(changedPaths(before, await snapshot()), [milestone.path as string]);
     await waitFor('the milestone indexed', () => (api.index.milestone(milestone.id as string) ? true : undefined));
     await undoCreation(before, milestone.path as string);
+    await waitFor('the milestone gone', () => (api.index.milestone(milestone.id as string) ? undefined : true), 10_000, () => api.index.milestones().map((m) => m.id).join());
+    await assertIndexMatchesDisk('after creating an epic and a milestone and undoing both');
   });
 
   it('walks the grooming queue with nextToGroom, opening each story at its first issue', async () => {
@@ -330,6 +401,7 @@ describe('grooming commands (issue 5)', function () {
     assert.equal(skipped.path, queue[0], 'the first story of the queue whose file exists');
     assert.equal(api.index.story(ghost), undefined, 'the ghost left the index');
     await closeAll();
+    await assertIndexMatchesDisk();
   });
 
   it('archives a done story by a rename; one undo renames it back', async () => {
@@ -350,13 +422,14 @@ describe('grooming commands (issue 5)', function () {
     await closeAll();
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'backlog', 'archive'), { recursive: true });
     await restore(before);
+    await assertIndexMatchesDisk('after an archive, its undo and a status change');
   });
 
   it('rebalances ranks (only the keys that change) and re-ranks a selection by WSJF (only the stories that move); one undo each', async () => {
     const before = await snapshot();
     assert.equal((await run('rudder.rebalanceRanks', { confirm: true })).applied, false, 'a0..a6 are already even');
     await run('rudder.moveUp', { path: S('s-3') });
-    await waitFor('S-3 above S-2', () => (order().join() === 'E-1,S-1,S-3,S-2,S-4,S-5,S-6,S-7' ? true : undefined));
+    await waitForValue('S-3 above S-2', () => order().join(), 'E-1,S-1,S-3,S-2,S-4,S-5,S-6,S-7');
     const mid = await snapshot();
     const rebalanced = await run('rudder.rebalanceRanks', { confirm: true });
     const after = await snapshot();
@@ -374,9 +447,10 @@ describe('grooming commands (issue 5)', function () {
     const r = await run('rudder.rerankByScore', { paths: [S('s-4'), S('s-5')], kind: 'wsjf', confirm: true });
     assert.deepEqual(r.order, [S('s-5'), S('s-4')]);
     assert.deepEqual(changedPaths(scored, await snapshot()), [S('s-5')], 'only the story that moves is written');
-    await waitFor('S-5 above S-4', () => (order().join() === 'E-1,S-1,S-2,S-3,S-5,S-4,S-6,S-7' ? true : undefined));
+    await waitForValue('S-5 above S-4', () => order().join(), 'E-1,S-1,S-2,S-3,S-5,S-4,S-6,S-7');
     await undoOnce(scored, S('s-5'));
     await restore(before);
+    await assertIndexMatchesDisk();
   });
 
   it('drag and drop: several stories dropped onto the first story go to the top in their relative order; one undo restores both', async () => {
@@ -389,7 +463,7 @@ describe('grooming commands (issue 5)', function () {
     await dnd.handleDrag!([node(S('s-5')), node(S('s-3'))], transfer, token);
     assert.ok(transfer.get(BACKLOG_MIME));
     await dnd.handleDrop!(node(S('e-1')) as BacklogNode, transfer, token);
-    await waitFor('S-3, S-5 on top', () => (order().join() === 'S-3,S-5,E-1,S-1,S-2,S-4,S-6,S-7' ? true : undefined));
+    await waitForValue('S-3, S-5 on top', () => order().join(), 'S-3,S-5,E-1,S-1,S-2,S-4,S-6,S-7');
     assert.deepEqual(changedPaths(before, await snapshot()), [S('s-3'), S('s-5')]);
     await undoOnce(before, S('s-5'));
   });

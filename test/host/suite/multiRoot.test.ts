@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { changedPaths, rudderApi, waitFor } from './helpers';
+import { assertIndexMatchesDisk, changedPaths, rudderApi, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import type { BacklogNode } from '../../../src/vscode/backlogNodes';
 import type { GroomingResult } from '../../../src/vscode/grooming/registerGrooming';
 
 // A multi-root workspace (test/host/fixtures.mjs copyMultiRootWorkspace): `alpha` is the fixture workspace, `beta` a
-// Backlog.md project, `gamma` has no backlog. Run by runHostTests.mjs in a window opened on the .code-workspace file.
+// Backlog.md project, `gamma` has no backlog, `delta` a backlog moved to planning/ by `.rudder.yml` with Backlog.md's
+// config.yml in it. Run by runHostTests.mjs in a window opened on the .code-workspace file.
 
 const decoder = new TextDecoder('utf-8');
 const TASK_2 = 'backlog/tasks/task-2 - Write-the-parser.md';
@@ -62,17 +63,17 @@ describe('a multi-root workspace', function () {
   it('has one backlog per folder that holds one, and the tree shows a row per backlog folder', async () => {
     assert.deepEqual(
       vscode.workspace.workspaceFolders?.map((f) => f.name),
-      ['alpha', 'beta', 'gamma'],
+      ['alpha', 'beta', 'gamma', 'delta'],
     );
     assert.deepEqual(
       api.sessions.all().map((s) => s.folder.name),
-      ['alpha', 'beta'],
+      ['alpha', 'beta', 'delta'],
       'gamma has no backlog',
     );
     await vscode.commands.executeCommand('rudder.groupBy', 'none');
     const roots = api.tree.getChildren();
-    assert.deepEqual(roots.map((n) => n.kind), ['folder', 'folder']);
-    assert.deepEqual(roots.map(labelOf), ['alpha', 'beta']);
+    assert.deepEqual(roots.map((n) => n.kind), ['folder', 'folder', 'folder']);
+    assert.deepEqual(roots.map(labelOf), ['alpha', 'beta', 'delta']);
     const alphaRows = api.tree.getChildren(roots[0]).map(labelOf);
     assert.equal(alphaRows.length, 8, `alpha: ${alphaRows.join(' | ')}`);
     const betaRows = api.tree.getChildren(roots[1]);
@@ -107,6 +108,25 @@ describe('a multi-root workspace', function () {
     assert.notDeepEqual(session('alpha').index.config.statuses, session('beta').index.config.statuses);
   });
 
+  it("reads a backlog moved by .rudder.yml as the CLI does: Backlog.md's config.yml in its folder, no hidden files, statuses without case", async () => {
+    const delta = session('delta');
+    assert.deepEqual(delta.index.config.statuses, ['Backlog', 'Doing', 'Review', 'Shipped'], 'from planning/config.yml');
+    assert.equal(delta.index.config.rules['missing-user-story'], 'warning', 'from .rudder.yml');
+    assert.deepEqual(delta.index.stories().map((s) => s.id), ['PLAN-1', 'PLAN-2', 'PLAN-3']);
+    assert.equal(delta.index.text('planning/tasks/.old/plan-9 - Hidden-draft.md'), undefined, 'a hidden folder is not read');
+    await vscode.commands.executeCommand('rudder.groupBy', 'status');
+    const deltaRow = api.tree.getChildren().find((n) => n.kind === 'folder' && n.session === delta)!;
+    const groups = api.tree.getChildren(deltaRow).map((g) => `${labelOf(g)}: ${api.tree.getChildren(g).map((n) => (n.kind === 'story' ? n.story.id : '')).join(',')}`);
+    assert.deepEqual(groups, ['Doing: PLAN-1,PLAN-2', 'In review: PLAN-3'], '"doing" and "DOING" are one status');
+    // A hidden file opened in an editor stays outside the backlog too (no diagnostics, nothing indexed).
+    const hidden = uriIn('delta', 'planning/tasks/.old/plan-9 - Hidden-draft.md');
+    const editor = await vscode.window.showTextDocument(hidden);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), ''));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(vscode.languages.getDiagnostics(hidden), []);
+    assert.equal(delta.index.text('planning/tasks/.old/plan-9 - Hidden-draft.md'), undefined);
+  });
+
   it('acts on the folder a command names: a move in beta writes one ordinal in one file of beta, and one undo restores it', async () => {
     const before = await snapshot();
     const r = (await vscode.commands.executeCommand('rudder.moveToBottom', { folder: folder('beta').uri.toString(), path: TASK_2 })) as GroomingResult;
@@ -124,6 +144,7 @@ describe('a multi-root workspace', function () {
     await doc.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.deepEqual(changedPaths(before, await snapshot()), []);
+    await assertIndexMatchesDisk('in every folder, after a move in beta and its undo');
   });
 
   it('gives a new story the next id of its own folder', async () => {
@@ -140,5 +161,6 @@ describe('a multi-root workspace', function () {
       session('alpha').index.story(a.path as string) === undefined && session('beta').index.story(b.path as string) === undefined ? true : undefined,
     );
     assert.deepEqual(changedPaths(before, await snapshot()), []);
+    await assertIndexMatchesDisk('in every folder, after two new stories deleted again');
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { changedPaths, waitFor } from './helpers';
+import { assertIndexMatchesDisk, changedPaths, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import { toRoadmap } from '../../../src/core/roadmap/toRoadmap';
 import { localIsoDate } from '../../../src/core/roadmap/roadmapDates';
@@ -133,7 +133,9 @@ describe('the roadmap panel', function () {
   });
 
   it('opening it again reveals the same panel (one instance)', async () => {
+    if (!api.roadmap.panel) await vscode.commands.executeCommand('rudder.openRoadmap');
     const first = api.roadmap.panel;
+    assert.ok(first);
     await vscode.commands.executeCommand('rudder.openRoadmap');
     assert.equal(api.roadmap.panel, first);
   });
@@ -144,7 +146,9 @@ describe('the roadmap panel', function () {
     let s1Path: string;
     let original: string;
 
-    before(async () => {
+    // Why beforeEach: every test starts from the pristine fixture (restored by the suite's root hook), so the extra
+    // milestone is written again after that restore, before each test.
+    beforeEach(async () => {
       if (!api.roadmap.panel) await vscode.commands.executeCommand('rudder.openRoadmap');
       const story = api.index.stories().find((s) => s.id === 'S-1');
       assert.ok(story, 'S-1 is not in the index');
@@ -158,14 +162,6 @@ describe('the roadmap panel', function () {
       await m2Shown; // live: the open roadmap redraws with the new milestone
     });
 
-    after(async () => {
-      // Leave the workspace as the other suites expect it, whatever happened above.
-      const now = decoder.decode(await vscode.workspace.fs.readFile(s1));
-      if (now !== original) await vscode.workspace.fs.writeFile(s1, encoder.encode(original));
-      await vscode.workspace.fs.delete(m2()).then(undefined, () => undefined);
-      await waitFor('M2 gone from the index', () => (api.index.milestone('M2') ? undefined : true));
-      await waitFor('S-1 back in M1', () => (api.index.stories().find((s) => s.id === 'S-1')?.milestone === 'M1' ? true : undefined));
-    });
 
     it('a moveStory message rewrites only that milestone: value, the roadmap follows, and undo restores the file', async () => {
       const before = await snapshot();
@@ -197,6 +193,7 @@ describe('the roadmap panel', function () {
       assert.deepEqual(changedPaths(before, await snapshot()), []);
       await waitFor('S-1 back in M1 in the index', () => (api.index.story(s1Path)?.milestone === 'M1' ? true : undefined));
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await assertIndexMatchesDisk('after a move on the roadmap and its undo');
     });
 
     it('rejects and logs malformed or unexpected messages, changing nothing', async () => {

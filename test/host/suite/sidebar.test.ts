@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { rudderApi, waitFor } from './helpers';
+import { assertIndexMatchesDisk, rudderApi, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import type { BacklogIndex } from '../../../src/core/index/backlogIndex';
 import { loadBacklog } from '../../../src/cli/loadBacklog';
@@ -202,6 +202,7 @@ describe('the live backlog (files changed outside VS Code)', () => {
       fs.renameSync(moved, s5);
     }
     await waitFor('S-5 back at s-5.md', () => api.index.byId('S-5').map((s) => s.path).join() === 'backlog/stories/s-5.md' && codes(moved).length === 0);
+    await assertIndexMatchesDisk('after an edit, a delete and a rename on disk');
   });
 
   it('keeps the unsaved text of an open editor when the file changes on disk', async () => {
@@ -231,6 +232,7 @@ describe('the live backlog (files changed outside VS Code)', () => {
       await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
     }
     await waitFor('disk text back in the index', () => api.index.story('backlog/stories/s-2.md')?.title === 'Show the import preview');
+    await assertIndexMatchesDisk();
   });
 
   it('settles a burst of 250 created files, then their deletion, to the same index as a fresh scan', async function () {
@@ -263,6 +265,7 @@ describe('the live backlog (files changed outside VS Code)', () => {
     await api.ready();
     assert.deepEqual(snapshot(api.index), snapshot(await freshIndex()));
     assert.deepEqual(rows(api), ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7']);
+    await assertIndexMatchesDisk('after a burst of creates and deletes');
   });
 
   it('creates the vision from a template when there is none', async () => {
@@ -285,5 +288,6 @@ describe('the live backlog (files changed outside VS Code)', () => {
     await waitFor('original vision back', () => api.index.vision()?.goals.length === 2 && api.vision.getChildren().length === 2, 10_000, () =>
       JSON.stringify({ goals: api.index.vision()?.goals.map((g) => g.id), rows: api.vision.getChildren().length, docs: vscode.workspace.textDocuments.map((d) => `${d.uri.path}:${d.isDirty}`) }),
     );
+    await assertIndexMatchesDisk('after creating the vision');
   });
 });
