@@ -31,7 +31,7 @@ type RawEvent = 'created' | 'changed' | 'deleted';
  * so a branch switch is one refresh), VS Code's own file operations (`onDidCreateFiles`/`onDidDeleteFiles`/
  * `onDidRenameFiles`), and undo/redo. No single event source is trusted to arrive: the watcher merges "created, then
  * deleted" within one batch and reports neither, so the paths Rudder's actions touched are checked against the disk
- * again after every batch, undo and redo. An editor with unsaved changes wins over the disk.
+ * again after every batch, undo and redo. An editor's unsaved text wins over the disk's, for files that exist.
  */
 export class BacklogLoader implements vscode.Disposable {
   readonly pipeline: LoadPipeline;
@@ -67,7 +67,7 @@ export class BacklogLoader implements vscode.Disposable {
     location: BacklogLocation,
   ) {
     this.pipeline = new LoadPipeline(index, source, location, {
-      owned: (path) => isDirtyInEditor(toUri(root, path)),
+      overlay: (path) => unsavedText(toUri(root, path)),
       // Why yield: local reads resolve without a round trip, so without a macrotask break the whole load would run
       // in one go and the tree could not show its first page (nor the host answer anything) until it ends.
       pause: () => new Promise((r) => setImmediate(r)),
@@ -159,6 +159,12 @@ export class BacklogLoader implements vscode.Disposable {
    */
   async verify(paths: readonly string[]): Promise<void> {
     for (const p of paths) this.track(p);
+    await this.readyPromise;
+    await this.pipeline.reread(paths);
+  }
+
+  /** Re-reads these paths from disk into the index now (a grooming action found them changed since they were indexed). */
+  async refresh(paths: readonly string[]): Promise<void> {
     await this.readyPromise;
     await this.pipeline.reread(paths);
   }
@@ -331,8 +337,8 @@ export class BacklogLoader implements vscode.Disposable {
   }
 }
 
-/** Returns true when an open editor holds unsaved text for this file (that text wins over the disk). */
-export function isDirtyInEditor(uri: vscode.Uri): boolean {
+/** Returns the unsaved text an open editor holds for this file (that text wins over the disk), if any. */
+export function unsavedText(uri: vscode.Uri): string | undefined {
   const key = uri.toString();
-  return vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === key);
+  return vscode.workspace.textDocuments.find((d) => d.isDirty && !d.isClosed && d.uri.toString() === key)?.getText();
 }

@@ -37,7 +37,11 @@ export class BacklogDiagnostics implements vscode.Disposable {
     this.schedule([], true);
   }
 
-  /** Upserts an open document's text now (cancelling its pending debounce); returns its path or undefined when it is no backlog file. */
+  /**
+   * Upserts an open document's text now (cancelling its pending debounce); returns its path, or undefined when it is
+   * no backlog file. Only a file the index holds takes the editor's text: a file deleted on disk stays out of the
+   * backlog while an editor still shows it (saving it brings it back, through the loader).
+   */
   syncNow(document: vscode.TextDocument): string | undefined {
     const path = this.backlogPath(document.uri);
     if (path === undefined) return undefined;
@@ -45,7 +49,7 @@ export class BacklogDiagnostics implements vscode.Disposable {
     if (pending) clearTimeout(pending.timer);
     this.typing.delete(path);
     const text = document.getText();
-    if (this.index.text(path) !== text) this.index.upsert(path, text);
+    if (this.index.text(path) !== undefined && this.index.text(path) !== text) this.index.upsert(path, text);
     return path;
   }
 
@@ -64,8 +68,9 @@ export class BacklogDiagnostics implements vscode.Disposable {
       if (this.typing.get(path)?.generation !== generation) return; // superseded by a newer keystroke or a close
       this.typing.delete(path);
       if (document.isClosed) return;
-      // A saved document the index no longer holds was deleted on disk meanwhile: do not bring it back.
-      if (!document.isDirty && this.index.text(path) === undefined) return;
+      // A document the index does not hold is a file deleted on disk (or not loaded yet: the loader then takes this
+      // text as the file's unsaved text): do not bring it back.
+      if (this.index.text(path) === undefined) return;
       const text = document.getText();
       if (this.index.text(path) !== text) this.index.upsert(path, text);
     }, TYPING_DEBOUNCE_MS);

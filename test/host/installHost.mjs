@@ -153,19 +153,27 @@ function verifyCodeServer(started) {
 
 /** Returns the path of a working chromium, or throws. */
 export function findChromium() {
+  return checkChromium().exe;
+}
+
+/** Returns the chromium that drives the tests and its version (what `--version` prints, and Debian's package version). */
+function checkChromium() {
   const exe = process.env.RUDDER_CHROMIUM || which('chromium') || which('chromium-browser');
   if (!exe) throw new InstallError('chromium not found (apt-get install chromium)');
   const r = spawnSync(exe, ['--version'], { encoding: 'utf8' });
   if (r.status !== 0) throw new InstallError(`${exe} --version failed: ${r.stderr}`);
-  return exe;
+  const pkg = spawnSync('dpkg-query', ['-W', '-f=${Version}', 'chromium'], { encoding: 'utf8' });
+  const version = (r.stdout.split('\n').find((l) => /chromium/i.test(l)) ?? r.stdout).trim();
+  return { exe, version: pkg.status === 0 && pkg.stdout ? `${version}; Debian package chromium ${pkg.stdout.trim()}` : version };
 }
 
 /** Installs whatever is missing; returns { codeServerBin, chromium }. Throws InstallError with what failed. */
 export function installHost() {
   ensureDebianPackages();
   ensureCodeServer();
-  const chromium = findChromium();
-  log(`chromium ok: ${chromium}`);
+  const { exe: chromium, version } = checkChromium();
+  // Why in every test run's output: UI behaviour has differed between chromium builds; a failure must say which one ran.
+  log(`chromium ok: ${chromium} (${version})`);
   return { codeServerBin, chromium };
 }
 

@@ -51,6 +51,9 @@ describe('UI: grooming on a copy of the demo backlog', function () {
     await wb?.close();
     console.log(`\n  UI screenshots: ${screenshotDir}\n`);
   });
+  beforeEach(async () => {
+    await wb?.restore();
+  });
 
   it('drags a story onto the first row and sees it at the top of the tree', async () => {
     const { page } = wb;

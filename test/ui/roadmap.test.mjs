@@ -69,6 +69,9 @@ describe('UI: the roadmap webview on the demo backlog', function () {
   after(async () => {
     await wb?.close();
   });
+  beforeEach(async () => {
+    await wb?.restore({ tree: false });
+  });
 
   it('opens from the command palette and draws every milestone of the demo', async () => {
     await extensionLoaded(wb.page);

@@ -3,7 +3,7 @@
 // story with squiggles and its quick-fix menu, a hover on an id, and the status bar.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openWorkbench, openRudderView, readTreeRows, runFromPalette, viewPane, hasDemo, screenshotDir } from './workbench.mjs';
+import { openWorkbench, openRudderView, readTreeRows, runFromPalette, viewPane, viewTitleAction, hasDemo, screenshotDir } from './workbench.mjs';
 
 /** Picks an item of the quick pick that is open (by its label). */
 async function pickQuick(page, label) {
@@ -60,9 +60,7 @@ async function still(page, name, clip) {
 
 /** Collapses every group of the Backlog view (title-bar "Collapse All"); returns the group rows' labels and descriptions. */
 async function collapsedGroups(page) {
-  const header = viewPane(page, 'Backlog').locator('.pane-header');
-  await header.hover();
-  await header.locator('.action-label[aria-label^="Collapse All"]').click();
+  await (await viewTitleAction(page, 'Backlog', 'Collapse All')).click();
   await page.waitForTimeout(300);
   return readTreeRows(page);
 }
@@ -84,12 +82,14 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
   after(async () => {
     await wb?.close();
   });
+  beforeEach(async () => {
+    await wb?.restore();
+  });
 
   it('groups the backlog by status from the title bar', async () => {
     const page = wb.page;
-    await page.locator('.part.sidebar .pane-header[aria-label^="Backlog"]').hover();
-    // The title bar's Group By submenu, with a check mark on the current grouping.
-    await page.locator('.part.sidebar .pane-header[aria-label^="Backlog"] .action-label[aria-label^="Group By"]').click();
+    // The title bar's Group By submenu, with a check mark on the current grouping (no hover: the view is focused).
+    await (await viewTitleAction(page, 'Backlog', 'Group By')).click();
     const item = (label) => page.locator('.monaco-menu .action-item', { hasText: label }).first();
     await item('Status').waitFor({ timeout: 10_000 });
     const labels = (await page.locator('.monaco-menu .action-item .action-label').allTextContents()).map((t) => t.trim());

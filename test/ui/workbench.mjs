@@ -1,7 +1,8 @@
 // Shared helpers for UI tests: a code-server with Rudder loaded (from the development folder) on a
 // throwaway copy of a workspace, a chromium page on it, and screenshots into test-results/screenshots/.
-import { mkdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, existsSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, relative } from 'node:path';
 import { startCodeServer } from '../host/codeServer.mjs';
 import { launchChromium, workbenchUrl } from '../host/browser.mjs';
 import { copyWorkspace, repoRoot } from '../host/fixtures.mjs';
@@ -15,6 +16,7 @@ export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
  */
 export async function openWorkbench({ source = 'test/fixtures/workspace', extensionDevelopmentPath = repoRoot, extensionsDir } = {}) {
   const ws = copyWorkspace(source);
+  const pristine = readTree(ws.folder);
   let server;
   let browser;
   const close = async () => {
@@ -39,11 +41,110 @@ export async function openWorkbench({ source = 'test/fixtures/workspace', extens
       console.log(`    screenshot: ${file}`);
       return file;
     };
-    return { page, server, folder: ws.folder, shot, close };
+    const wb = { page, server, folder: ws.folder, shot, close, restore: (options) => restoreWorkbench(wb, pristine, options) };
+    return wb;
   } catch (e) {
     await close();
     throw e;
   }
+}
+
+/** Returns every file under a folder: relative path → bytes. */
+function readTree(root) {
+  const out = new Map();
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.set(relative(root, p), readFileSync(p));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Writes the pristine bytes back into the workspace copy; returns the paths it changed (extra files and folders removed). */
+function writePristine(root, pristine) {
+  const now = readTree(root);
+  const changed = [];
+  for (const [p, bytes] of pristine) {
+    const cur = now.get(p);
+    if (cur === undefined || !cur.equals(bytes)) {
+      mkdirSync(dirname(join(root, p)), { recursive: true });
+      writeFileSync(join(root, p), bytes);
+      changed.push(p);
+    }
+  }
+  for (const p of now.keys()) {
+    if (!pristine.has(p)) {
+      rmSync(join(root, p), { force: true });
+      changed.push(p);
+    }
+  }
+  const dirs = new Set([...pristine.keys()].flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
+  const prune = (dir) => {
+    for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      if (!dirs.has(rel)) rmSync(join(root, rel), { recursive: true, force: true });
+      else prune(rel);
+    }
+  };
+  prune('');
+  return changed;
+}
+
+/**
+ * Puts a UI test's workbench back to the pristine workspace before a test, whatever the test before it left: closes
+ * menus and quick inputs, reverts unsaved editors, rewrites the files, and (with `tree`, the default) shows the
+ * Backlog view ungrouped and waits until its rows are the order `rudder list --json` reads from the disk (the index
+ * equals the files). Never throws: what it could not restore is logged and the test fails on its own assertions.
+ */
+async function restoreWorkbench(wb, pristine, { tree = true } = {}) {
+  const { page, folder } = wb;
+  try {
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+    for (let i = 0; i < 10; i++) {
+      const dirty = page.locator('.tabs-container .tab.dirty').first();
+      if (!(await dirty.count())) break;
+      await dirty.click();
+      await runFromPalette(page, 'File: Revert File');
+    }
+    const changed = writePristine(folder, pristine);
+    if (changed.length) console.log(`    [restore] wrote the pristine fixture back: ${changed.join(', ')}`);
+    if (!tree) return;
+    await runFromPalette(page, 'Focus on Backlog View');
+    await viewPane(page, 'Backlog').locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+    if (await viewPane(page, 'Backlog').locator('.monaco-list-row .monaco-tl-twistie.collapsible').count()) {
+      await runFromPalette(page, 'Rudder: Group Backlog By', undefined, 'None');
+      await runFromPalette(page, 'Focus on Backlog View');
+    }
+    await page.keyboard.press('Home'); // the first rows in view (a test may have scrolled the tree)
+    const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'list', folder, '--json'], { encoding: 'utf8' });
+    const ids = JSON.parse(r.stdout).stories.map((s) => s.id);
+    let seen = [];
+    const end = Date.now() + 20_000;
+    for (;;) {
+      seen = (await readTreeRows(page)).map((row) => row.id);
+      if (seen.length > 0 && seen.join() === ids.slice(0, seen.length).join()) return;
+      if (Date.now() > end) break;
+      await page.waitForTimeout(200);
+    }
+    console.log(`    [restore] the Backlog view did not follow the files: rows ${seen.join(',')}; rudder list ${ids.slice(0, seen.length).join(',')}`);
+  } catch (e) {
+    console.log(`    [restore] could not restore the workbench: ${e.message}`);
+  }
+}
+
+/**
+ * Returns a view's title-bar action, made visible without hovering: the view gets the focus through its "Focus on
+ * … View" command (title actions show while a view has the focus, on every chromium build), then the action is found.
+ */
+export async function viewTitleAction(page, view, label) {
+  await runFromPalette(page, `Focus on ${view} View`);
+  const action = viewPane(page, view).locator(`.pane-header .action-label[aria-label^="${label}"]`);
+  await action.waitFor({ state: 'visible', timeout: 10_000 });
+  return action;
 }
 
 /** Clicks the Rudder activity-bar icon; returns when the Backlog view shows at least one row. */
@@ -91,8 +192,11 @@ export async function readTreeRows(page, view = 'Backlog') {
   );
 }
 
-/** Runs a command through the command palette (F1), as a user would; `label` is its palette text. */
-export async function runFromPalette(page, label, shot) {
+/**
+ * Runs a command through the command palette (F1), as a user would; `label` is its palette text. When the command
+ * opens a quick pick of its own, `pick` is the item to choose there.
+ */
+export async function runFromPalette(page, label, shot, pick) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
@@ -101,6 +205,13 @@ export async function runFromPalette(page, label, shot) {
   await row.waitFor();
   if (shot) await shot();
   await input.press('Enter');
+  if (pick) {
+    // The command's own quick pick replaces the palette in the same widget.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: pick }).first().waitFor();
+    await input.fill(pick);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: pick }).first().waitFor();
+    await input.press('Enter');
+  }
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 

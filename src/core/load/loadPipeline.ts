@@ -10,8 +10,11 @@ export const MAX_STORY_BYTES = 64 * 1024 * 1024;
 
 /** How a shell runs the pipeline. */
 export interface LoadOptions {
-  /** True when an editor owns this path's text (unsaved changes): the disk must not overwrite it in the index. */
-  readonly owned?: (path: string) => boolean;
+  /**
+   * Returns the unsaved text an open editor holds for a path, if any: the index keeps that text instead of the disk's
+   * (as long as the file exists on disk; a file that is gone leaves the index whatever an editor still shows).
+   */
+  readonly overlay?: (path: string) => string | undefined;
   /** Awaited between read batches: the editor yields to its event loop there, so views can draw during a load. */
   readonly pause?: () => Promise<void>;
   /** Files read per batch (default 64). */
@@ -41,7 +44,7 @@ export class LoadPipeline {
   /** Files that exist but could not be read, with the reason (path → message). */
   readonly failures = new Map<string, string>();
   readonly stats: LoadStats = { listMs: 0, readMs: 0, applyMs: 0, loads: 0, rereads: 0, rereadFiles: 0 };
-  private readonly owned: (path: string) => boolean;
+  private readonly overlay: (path: string) => string | undefined;
   private readonly batchSize: number;
   private readonly now: () => number;
 
@@ -52,7 +55,7 @@ export class LoadPipeline {
     private readonly options: LoadOptions = {},
   ) {
     this.configFiles = location.backlogFolder === '.' ? ['.rudder.yml', 'config.yml'] : ['.rudder.yml', `${location.backlogFolder}/config.yml`];
-    this.owned = options.owned ?? (() => false);
+    this.overlay = options.overlay ?? (() => undefined);
     this.batchSize = options.batchSize ?? 64;
     this.now = options.now ?? (() => 0);
   }
@@ -99,8 +102,8 @@ export class LoadPipeline {
   }
 
   /**
-   * Re-reads these paths: a file that is there is upserted (when in scope), one that is gone leaves the index;
-   * paths an editor owns are left alone. `skip(path)` (asked after the reads) drops results a newer event made stale.
+   * Re-reads these paths: a file that is there is upserted (when in scope; an editor's unsaved text wins over its
+   * bytes), one that is gone leaves the index. `skip(path)` (asked after the reads) drops results a newer event made stale.
    */
   async reread(paths: Iterable<string>, skip: (path: string) => boolean = () => false): Promise<void> {
     const wanted = [...new Set(paths)].filter((p) => this.index.classify(p) !== 'outside' || this.index.text(p) !== undefined);
@@ -151,11 +154,13 @@ export class LoadPipeline {
     });
   }
 
-  /** Puts a text into the index (undefined = gone), unless an editor owns the path. */
-  private apply(path: string, text: string | undefined): void {
-    if (this.owned(path)) return;
-    if (text === undefined) {
+  /** Puts a file's text into the index (undefined = the file is gone), an editor's unsaved text in place of the disk's. */
+  private apply(path: string, disk: string | undefined): void {
+    if (disk === undefined) {
       if (this.index.text(path) !== undefined) this.index.remove(path);
-    } else if (text !== this.index.text(path)) this.index.upsert(path, text);
+      return;
+    }
+    const text = this.overlay(path) ?? disk;
+    if (text !== this.index.text(path)) this.index.upsert(path, text);
   }
 }

@@ -47,24 +47,23 @@ export class GroomingTexts {
    * was indexed. Returns true when some text differs from what a plan computed before would have used.
    */
   async refresh(paths: Iterable<string>): Promise<boolean> {
-    let changed = false;
     const unique = [...new Set(paths)].filter((p) => !this.fresh.has(p));
     // A loaded, unsaved-free document can lag behind a change on disk: wait for the editor to reload it, so the
     // edit is computed against (and applied to) the same text.
     await Promise.all(unique.map((p) => this.syncDocument(p)));
     const wanted = unique.filter((p) => !this.document(p));
+    const stale: string[] = [];
     await Promise.all(
       wanted.map(async (p) => {
         const t = await this.session.loader.readText(p);
         if (t === undefined) return; // not on disk (yet): the index's copy stands
         this.fresh.set(p, t);
-        if (t !== this.session.index.text(p)) {
-          changed = true;
-          this.session.index.upsert(p, t);
-        }
+        if (t !== this.session.index.text(p)) stale.push(p);
       }),
     );
-    return changed;
+    // The index follows the disk through the loading pipeline, as for any file event.
+    if (stale.length) await this.session.loader.refresh(stale);
+    return stale.length > 0;
   }
 }
 

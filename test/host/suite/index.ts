@@ -2,7 +2,7 @@ import Mocha from 'mocha';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { recordPristine, restorePristine } from './helpers';
+import { RESTORE_BUDGET_MS, recordPristine, restorePristine } from './helpers';
 
 /**
  * Runs every `*.test.js` beside this file with mocha (BDD) inside the extension host; resolves when
@@ -18,7 +18,7 @@ export function run(): Promise<void> {
     // Every test starts from the pristine fixture, restored even when the test before it failed (see helpers.ts).
     rootHooks: {
       beforeEach: async function (this: Mocha.Context) {
-        this.timeout(60_000);
+        this.timeout(RESTORE_BUDGET_MS + 30_000);
         await restorePristine(this.currentTest?.fullTitle() ?? '?');
       },
     },

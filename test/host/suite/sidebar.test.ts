@@ -205,6 +205,19 @@ describe('the live backlog (files changed outside VS Code)', () => {
     await assertIndexMatchesDisk('after an edit, a delete and a rename on disk');
   });
 
+  it('drops a story whose file is deleted on disk while it is open (unmodified) in an editor', async () => {
+    const api = await rudder();
+    const file = storyFile('s-7.md');
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
+    assert.equal(editor.document.isDirty, false);
+    fs.rmSync(file);
+    await waitFor('S-7 gone from the index', () => (api.index.story('backlog/stories/s-7.md') ? undefined : true), 10_000, () => `dirty=${editor.document.isDirty} closed=${editor.document.isClosed}`);
+    await new Promise((r) => setTimeout(r, 1500)); // whatever events the deletion causes have come and gone
+    await api.ready();
+    assert.equal(api.index.story('backlog/stories/s-7.md'), undefined, `back in the index: dirty=${editor.document.isDirty}`);
+    await assertIndexMatchesDisk('after deleting an open story on disk');
+  });
+
   it('keeps the unsaved text of an open editor when the file changes on disk', async () => {
     const api = await rudder();
     const file = storyFile('s-2.md');

@@ -116,21 +116,22 @@ describe('the loading pipeline (src/core/load)', () => {
       assert.ok(index.text('planning/binary.md')!.includes('\ufffd'));
     });
 
-    it('re-reads paths (a created, a changed and a deleted file) and leaves owned paths alone', async () => {
+    it("re-reads paths (a created, a changed and a deleted file); an editor's unsaved text wins over the disk's", async () => {
       const source = MemoryFileSource.of({ 'backlog/a.md': story('S-1'), 'backlog/b.md': story('S-2') });
       const index = new BacklogIndex();
-      const owned = new Set<string>();
-      const pipeline = new LoadPipeline(index, source, { backlogFolder: 'backlog' }, { owned: (p) => owned.has(p) });
+      const unsaved = new Map<string, string>();
+      const pipeline = new LoadPipeline(index, source, { backlogFolder: 'backlog' }, { overlay: (p) => unsaved.get(p) });
       await pipeline.loadAll();
       source.files.delete('backlog/a.md');
       source.files.set('backlog/b.md', story('S-2', 'status: done\n'));
       source.files.set('backlog/c.md', story('S-3'));
       source.files.set('README.md', '# not part of the backlog');
-      owned.add('backlog/b.md');
+      unsaved.set('backlog/b.md', story('S-2', 'status: ready\n'));
+      unsaved.set('backlog/a.md', story('S-1', 'status: ready\n'));
       await pipeline.reread(['backlog/a.md', 'backlog/b.md', 'backlog/c.md', 'README.md']);
-      assert.deepEqual(index.stories().map((s) => [s.id, s.status]), [['S-2', undefined], ['S-3', undefined]]);
+      assert.deepEqual(index.stories().map((s) => [s.id, s.status]), [['S-2', 'ready'], ['S-3', undefined]], 'a file gone leaves, whatever an editor shows');
       assert.equal(index.text('README.md'), undefined);
-      owned.clear();
+      unsaved.clear();
       await pipeline.reread(['backlog/b.md']);
       assert.equal(index.story('backlog/b.md')?.status, 'done');
     });
