@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BacklogIndex } from '../core/index/backlogIndex';
 import { findBacklog } from '../core/load/discoverBacklog';
@@ -25,14 +24,10 @@ export interface LoadedBacklog {
 /** Returns the backlog of `folder` read into a BacklogIndex; throws UsageError when the folder does not exist or holds no backlog. */
 export async function loadBacklog(folder: string): Promise<LoadedBacklog> {
   const root = path.resolve(folder);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(root);
-  } catch {
-    throw new UsageError(`folder not found: ${folder}. Pass the folder that holds your backlog (or run rudder from it).`);
-  }
-  if (!stat.isDirectory()) throw new UsageError(`not a folder: ${folder}. Pass the folder that holds your backlog, not a file.`);
   const source = new NodeFileSource(root);
+  const kind = await source.kindOf('');
+  if (kind === undefined) throw new UsageError(`folder not found: ${folder}. Pass the folder that holds your backlog (or run rudder from it).`);
+  if (kind !== 'folder') throw new UsageError(`not a folder: ${folder}. Pass the folder that holds your backlog, not a file.`);
   const location = await findBacklog(source);
   if (!location) {
     throw new UsageError(

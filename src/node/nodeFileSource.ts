@@ -34,7 +34,8 @@ export class NodeFileSource implements FileSource {
     const abs = this.abs(p);
     let st: fs.Stats;
     try {
-      st = fs.lstatSync(abs);
+      // The root itself may be reached through a link (a symlinked checkout): follow it there, nowhere else.
+      st = p === '' ? fs.statSync(abs) : fs.lstatSync(abs);
     } catch {
       return undefined;
     }

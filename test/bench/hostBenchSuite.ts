@@ -4,8 +4,8 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { RudderApi } from '../../src/extension';
-import { BacklogIndex } from '../../src/core/index/backlogIndex';
-import { parseConfig } from '../../src/core/config/parseConfig';
+import type { BacklogIndex } from '../../src/core/index/backlogIndex';
+import { loadBacklog } from '../../src/cli/loadBacklog';
 
 // Runs inside the extension host (code-server) on a generated backlog, started by hostBench.mjs;
 // writes its figures as JSON to RUDDER_BENCH_OUT. Each figure is what issue 4 names.
@@ -28,23 +28,9 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Builds an index from the story files on disk, as a fresh load would. */
+/** Builds an index from the files on disk, as a fresh load would (the core pipeline, as the CLI loads). */
 async function freshIndex(root: string): Promise<BacklogIndex> {
-  const read = (p: string) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined);
-  const { config, issues } = parseConfig({ rudderYml: read(path.join(root, '.rudder.yml')), backlogMdConfigYml: read(path.join(root, 'backlog', 'config.yml')) });
-  const index = new BacklogIndex(config, issues);
-  const walk = (abs: string) => {
-    for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
-      const p = path.join(abs, e.name);
-      if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') walk(p);
-      else if (e.isFile() && e.name.endsWith('.md')) {
-        const rel = path.relative(root, p).split(path.sep).join('/');
-        if (index.classify(rel) !== 'other') index.upsert(rel, fs.readFileSync(p, 'utf8'));
-      }
-    }
-  };
-  walk(root);
-  return index;
+  return (await loadBacklog(root)).index;
 }
 
 const snapshot = (index: BacklogIndex) => index.stories().map((s) => `${s.path}|${s.id}|${s.title}|${s.rank}`).join('\n');

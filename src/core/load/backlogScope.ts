@@ -55,6 +55,23 @@ export function kindByGlobs(config: RudderConfig, path: string): FileKind {
  * file of a repository for nothing would be slow.
  */
 export function scopeOf(config: RudderConfig, path: string): PathScope {
+  let cache = scopeCache.get(config);
+  if (!cache) scopeCache.set(config, (cache = new Map()));
+  let scope = cache.get(path);
+  if (scope === undefined) {
+    // Why a bound: the cache lives as long as the configuration; a long session may see many paths come and go.
+    if (cache.size > 200_000) cache.clear();
+    scope = computeScope(config, path);
+    cache.set(path, scope);
+  }
+  return scope;
+}
+
+// Why cached: the scope of a path is asked by the listing, the index's upsert and its parse, and again by every
+// editor feature on every event; it depends only on the (immutable) configuration object and the path.
+const scopeCache = new WeakMap<RudderConfig, Map<string, PathScope>>();
+
+function computeScope(config: RudderConfig, path: string): PathScope {
   const p = normalize(path);
   if (!/\.md$/i.test(p)) return 'outside';
   const start = startOf(walkStarts(config), p);
