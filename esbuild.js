@@ -57,6 +57,8 @@ function builds() {
 
 async function main() {
   const list = builds();
+  // Why: a test deleted or renamed in test/ must not keep running from a stale bundle in out/.
+  if (tests && !watch) for (const dir of ['out/unit', 'out/host']) fs.rmSync(dir, { recursive: true, force: true });
   if (watch) {
     for (const b of list) await (await esbuild.context(b)).watch();
     console.log('[esbuild] watching');

@@ -1,3 +1,4 @@
+import { statusCategory } from '../core/config/workflow';
 import * as vscode from 'vscode';
 import type { BacklogIndex } from '../core/index/backlogIndex';
 import type { Issue } from '../core/model/issue';
@@ -37,21 +38,24 @@ export function storyIcon(story: Story, config: BacklogIndex['config']): vscode.
   return new vscode.ThemeIcon(statusIconId(status, config), color);
 }
 
-/** Returns the codicon id of a status (workflow position decides: done, ready, in progress, draft). */
+/** Returns the codicon id of a status (its meaning decides: done, dropped, ready, in progress, blocked, to do). */
 export function statusIconId(status: string, config: BacklogIndex['config']): string {
-  if (status === config.doneStatus.toLowerCase()) return 'pass-filled';
-  if (status === 'dropped' || status === 'cancelled' || status === 'wont') return 'circle-slash';
+  const category = statusCategory(status, config);
+  if (category === 'done') return 'pass-filled';
+  if (category === 'dropped') return 'circle-slash';
   if (status === config.readyStatus.toLowerCase()) return 'pass';
-  if (status.includes('progress') || status === 'doing' || status === 'review') return 'play-circle';
   if (status === 'blocked') return 'error';
+  if (category === 'doing') return 'play-circle';
   return 'circle-large-outline';
 }
 
 function statusColor(status: string, config: BacklogIndex['config']): vscode.ThemeColor | undefined {
-  if (status === config.doneStatus.toLowerCase()) return new vscode.ThemeColor('charts.green');
+  const category = statusCategory(status, config);
+  if (category === 'done') return new vscode.ThemeColor('charts.green');
+  if (category === 'dropped') return undefined;
   if (status === config.readyStatus.toLowerCase()) return new vscode.ThemeColor('charts.blue');
-  if (status.includes('progress') || status === 'doing' || status === 'review') return new vscode.ThemeColor('charts.orange');
   if (status === 'blocked') return new vscode.ThemeColor('charts.red');
+  if (category === 'doing') return new vscode.ThemeColor('charts.orange');
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import type { ReadyCheck, RudderConfig, RuleSetting } from '../model/config';
 import { ISSUE_CODES, type Issue } from '../model/issue';
 import { LineIndex } from '../model/lineIndex';
 import { quoteList, suggestNearest } from './suggestNearest';
+import { doneStatusOf } from './workflow';
 
 const CONFIG_PATH = '.rudder.yml';
 
@@ -17,6 +18,8 @@ const CONFIG_KEYS = [
   'statuses',
   'readyStatus',
   'doneStatus',
+  'doneStatuses',
+  'droppedStatuses',
   'priorities',
   'definitionOfReady',
   'rules',
@@ -42,6 +45,8 @@ export function defaultConfig(backlogFolder = 'backlog'): RudderConfig {
     statuses: ['draft', 'ready', 'in-progress', 'done', 'dropped'],
     readyStatus: 'ready',
     doneStatus: 'done',
+    doneStatuses: ['done'],
+    droppedStatuses: ['dropped'],
     priorities: ['must', 'should', 'could', 'wont'],
     definitionOfReady: ['acceptance-criteria', 'vision-link', 'estimate'],
     rules: {},
@@ -93,7 +98,10 @@ function fromBacklogMd(text: string, folder: string): RudderConfig {
       config.statuses = statuses;
       // Backlog.md has no "ready": its second column ("In Progress") is the first where work has started.
       config.readyStatus = statuses[Math.min(1, statuses.length - 1)];
-      config.doneStatus = statuses[statuses.length - 1];
+      // Done by meaning: [To Do, In Progress, Done, Wontfix] is done at "Done", not at its last status.
+      config.doneStatus = doneStatusOf(statuses);
+      config.doneStatuses = [config.doneStatus];
+      config.droppedStatuses = [];
     }
     if (typeof d.task_prefix === 'string' && d.task_prefix.trim()) config.idPrefix = `${d.task_prefix.trim().toUpperCase()}-`;
   }
@@ -217,7 +225,7 @@ function parseRudderYml(text: string, folderHint: string, base: (folder: string)
     if (v === undefined) {
       // When the workflow was replaced, a default status that is no longer in it would make every rule misfire.
       if (statuses && !config.statuses.includes(config[key])) {
-        config[key] = key === 'doneStatus' ? config.statuses[config.statuses.length - 1] : config.statuses[Math.min(1, config.statuses.length - 1)];
+        config[key] = key === 'doneStatus' ? doneStatusOf(config.statuses) : config.statuses[Math.min(1, config.statuses.length - 1)];
       }
       return;
     }
@@ -231,11 +239,29 @@ function parseRudderYml(text: string, folderHint: string, base: (folder: string)
     const near = suggestNearest(v, config.statuses);
     report(s, e, `"${key}" is "${v}", which is not one of the statuses ${quoteList(config.statuses)}.${near ? ` Did you mean "${near}"?` : ' Use one of them.'}`);
     if (!config.statuses.includes(config[key])) {
-      config[key] = key === 'doneStatus' ? config.statuses[config.statuses.length - 1] : config.statuses[Math.min(1, config.statuses.length - 1)];
+      config[key] = key === 'doneStatus' ? doneStatusOf(config.statuses) : config.statuses[Math.min(1, config.statuses.length - 1)];
     }
   };
   statusSetting('readyStatus');
   statusSetting('doneStatus');
+  // Statuses that mean done or dropped besides the ones named so; each must be one of the workflow's.
+  const statusList = (key: 'doneStatuses' | 'droppedStatuses'): string[] | undefined => {
+    const list = strList(key, true);
+    if (!list) return undefined;
+    const out: string[] = [];
+    list.values.forEach((v, i) => {
+      const match = config.statuses.find((s) => s.toLowerCase() === v.toLowerCase());
+      if (match) out.push(match);
+      else {
+        const [s, e] = rangeOf(list.nodes[i]);
+        const near = suggestNearest(v, config.statuses);
+        report(s, e, `"${key}" names "${v}", which is not one of the statuses ${quoteList(config.statuses)}.${near ? ` Did you mean "${near}"?` : ' Use one of them.'}`);
+      }
+    });
+    return out;
+  };
+  config.doneStatuses = [...new Set([config.doneStatus, ...(statusList('doneStatuses') ?? [])])];
+  config.droppedStatuses = statusList('droppedStatuses') ?? [];
 
   const dor = strList('definitionOfReady', false);
   if (dor) {
@@ -300,6 +326,8 @@ function example(key: string): string {
     statuses: 'draft, ready, in-progress, done',
     readyStatus: 'ready',
     doneStatus: 'done',
+    doneStatuses: 'done, released',
+    droppedStatuses: 'dropped, wontfix',
     priorities: 'must, should, could, wont',
     definitionOfReady: 'acceptance-criteria, estimate',
     splitThreshold: '13',

@@ -1,3 +1,4 @@
+import { isDone } from '../config/workflow';
 import type { BacklogIndex } from '../index/backlogIndex';
 
 /** Moving one file: both paths relative to the root. */
@@ -13,14 +14,18 @@ export function archivePathOf(path: string, backlog: string): string {
   return `${base}archive/${inner}`;
 }
 
-/** Returns the renames that move every done story (status = the done status) into the archive folder; `paths` limits it to some stories. */
+/**
+ * Returns the renames that move every done story (by the meaning of its status) into the archive folder; `paths`
+ * limits it to some stories. Tasks already in Backlog.md's completed/ folder stay there: that is Backlog.md's archive.
+ */
 export function archiveDone(index: BacklogIndex, paths?: readonly string[]): FileRename[] {
-  const done = index.config.doneStatus.toLowerCase();
+  const config = index.config;
+  const completed = `${config.backlog === '.' || config.backlog === '' ? '' : `${config.backlog.replace(/\/+$/, '')}/`}completed/`;
   const only = paths && paths.length ? new Set(paths) : undefined;
   const out: FileRename[] = [];
   const taken = new Set<string>();
   for (const s of index.stories()) {
-    if ((s.status ?? '').toLowerCase() !== done || (only && !only.has(s.path)) || /(^|\/)archive\//.test(s.path)) continue;
+    if (!isDone(s, config) || (only && !only.has(s.path)) || /(^|\/)archive\//.test(s.path) || (config.backlogMd && s.path.startsWith(completed))) continue;
     let to = archivePathOf(s.path, index.config.backlog);
     for (let n = 2; taken.has(to) || index.text(to) !== undefined; n++) to = to.replace(/(-\d+)?\.md$/i, `-${n}.md`);
     taken.add(to);

@@ -1,3 +1,4 @@
+import { isClosed } from '../config/workflow';
 import { insertAcceptanceCriteriaSection } from '../edits/bodyEdits';
 import { setField } from '../edits/frontMatterEdits';
 import { USER_STORY_TEMPLATE } from '../edits/newStoryText';
@@ -30,12 +31,7 @@ export type ReadyPlan =
   | { readonly ready: true; readonly edits: readonly FileEdit[]; readonly status: string }
   | { readonly ready: false; readonly failures: readonly ReadyFailure[] };
 
-const isClosedIn = (index: BacklogIndex, s: Story): boolean => {
-  const st = index.config.statuses.map((x) => x.toLowerCase());
-  const i = st.indexOf((s.status ?? '').toLowerCase());
-  const done = st.indexOf(index.config.doneStatus.toLowerCase());
-  return i !== -1 && done !== -1 && i >= done;
-};
+const isClosedIn = (index: BacklogIndex, s: Story): boolean => isClosed(s, index.config);
 
 /** Returns the failing Definition of Ready checks of a story, each with a remedy (epics: none, as in the not-ready rule). */
 export function readyFailures(story: Story, index: BacklogIndex, text: TextOf): ReadyFailure[] {

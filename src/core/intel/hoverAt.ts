@@ -1,3 +1,4 @@
+import { isDone } from '../config/workflow';
 import type { Position, Range } from '../model/range';
 import type { Goal, Milestone, Story } from '../model/story';
 import type { BacklogIndex } from '../index/backlogIndex';
@@ -78,7 +79,7 @@ function goalMarkdown(index: BacklogIndex, g: Goal): string {
 
 function milestoneMarkdown(index: BacklogIndex, m: Milestone): string {
   const stories = index.ofMilestone(m.id);
-  const done = stories.filter((s) => s.status === index.config.doneStatus).length;
+  const done = stories.filter((s) => isDone(s, index.config)).length;
   const lines = [`**${escapeMarkdown(m.id)} · ${escapeMarkdown(m.title)}** (milestone)`];
   const dates = [m.start && `start ${m.start}`, m.due && `due ${m.due}`].filter(Boolean).join(' → ');
   if (dates) lines.push(dates);

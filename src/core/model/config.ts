@@ -20,8 +20,12 @@ export interface RudderConfig {
   /** Ordered workflow. */
   readonly statuses: readonly string[];
   readonly readyStatus: string;
+  /** The status a story is set to when it is finished (Mark Done, the done count). */
   readonly doneStatus: string;
-  /** Statuses that are terminal without being done (e.g. dropped): excluded from most rules. */
+  /** Every status that means finished (besides those named like Done, Closed, Shipped…); includes doneStatus. */
+  readonly doneStatuses: readonly string[];
+  /** Statuses that are terminal without being done (besides those named like Dropped, Wontfix, Cancelled…). */
+  readonly droppedStatuses: readonly string[];
   readonly priorities: readonly string[];
   readonly definitionOfReady: readonly ReadyCheck[];
   readonly rules: Readonly<Record<string, RuleSetting>>;

@@ -2,7 +2,8 @@
 // `toRoadmap` in the core and drawn as-is by the webview and the exporters.
 
 /** Where a status sits in the workflow. */
-export type StatusCategory = 'todo' | 'doing' | 'done' | 'dropped';
+export type { StatusCategory } from '../config/workflow';
+import type { StatusCategory } from '../config/workflow';
 
 /** One story (or epic) as the roadmap shows it. */
 export interface RoadmapStory {

@@ -1,3 +1,4 @@
+import { storyCategory } from '../config/workflow';
 import type { RudderConfig } from '../model/config';
 import type { Milestone, Story, Vision } from '../model/story';
 import type {
@@ -15,7 +16,6 @@ import type {
   RoadmapStory,
   RoadmapVelocity,
   RoadmapWarning,
-  StatusCategory,
 } from './roadmapModel';
 import { fromDayNumber, monthLabel, normaliseDate, quarterOf, startOfMonth, startOfNextMonth, toDayNumber } from './roadmapDates';
 
@@ -40,28 +40,7 @@ export const VELOCITY_WINDOW_DAYS = 42;
 /** An undated start is drawn this many days before the due date when no earlier milestone bounds it. */
 const DEFAULT_BAR_DAYS = 14;
 
-const DROPPED = new Set(['dropped', 'cancelled', 'canceled', "won't do", 'wont do', 'wontdo', 'wontfix', "won't fix", 'rejected', 'abandoned', 'obsolete']);
-const DOING_WORDS = /progress|doing|review|active|started|testing|wip|blocked/;
 const MILESTONE_DONE = new Set(['done', 'complete', 'completed', 'closed', 'released', 'shipped', 'finished']);
-
-/** Returns the workflow category of a status under a config. */
-export function statusCategory(status: string | undefined, config: RudderConfig): StatusCategory {
-  if (!status) return 'todo';
-  const s = status.trim().toLowerCase();
-  const list = config.statuses.map((x) => x.trim().toLowerCase());
-  const done = list.indexOf(config.doneStatus.trim().toLowerCase());
-  if (s === config.doneStatus.trim().toLowerCase()) return 'done';
-  if (DROPPED.has(s)) return 'dropped';
-  const i = list.indexOf(s);
-  if (i >= 0 && done >= 0) {
-    if (i > done) return 'done';
-    const ready = list.indexOf(config.readyStatus.trim().toLowerCase());
-    if (i > Math.max(ready, 0) && i < done) return 'doing';
-    return 'todo';
-  }
-  if (s === 'done' || s === 'completed' || s === 'closed') return 'done';
-  return DOING_WORDS.test(s) ? 'doing' : 'todo';
-}
 
 /** Returns a negative, zero or positive number ordering ids naturally (M-2 before M-10). */
 export function compareNatural(a: string, b: string): number {
@@ -106,7 +85,7 @@ function toRoadmapStory(story: Story, order: number, config: RudderConfig, goals
     type: story.type,
     isEpic: isEpic(story),
     ...(story.status !== undefined ? { status: story.status } : {}),
-    category: statusCategory(story.status, config),
+    category: storyCategory(story, config),
     ...(points !== undefined ? { points } : {}),
     acDone: checkable.filter((c) => c.checked === true).length,
     acTotal: checkable.length > 0 ? checkable.length : items.length,

@@ -1,14 +1,16 @@
 import type { Fix } from '../model/issue';
 import type { TextEdit } from '../model/range';
 import type { StoryRule } from './rule';
+import { isDone } from '../config/workflow';
 import { fieldRange, issue, textOf } from './ruleHelpers';
 
-// Only the done status itself (not dropped: a dropped story's criteria were never meant to be met).
+// Only done stories, by the meaning of their status or their folder (not dropped: a dropped story's criteria were
+// never meant to be met).
 export const doneWithOpenCriteria: StoryRule = {
   code: 'done-with-open-criteria',
   defaultSeverity: 'warning',
   check(story, ctx) {
-    if (story.status === undefined || story.status.toLowerCase() !== ctx.config.doneStatus.toLowerCase()) return [];
+    if (!isDone(story, ctx.config)) return [];
     const items = story.acceptanceCriteria?.items ?? [];
     const open = items.filter((c) => c.checked === false);
     if (!open.length) return [];
@@ -30,7 +32,7 @@ export const doneWithOpenCriteria: StoryRule = {
         'warning',
         story,
         fieldRange(story, 'status'),
-        `This story is "${story.status}" but ${open.length} of ${items.length} acceptance criteria ${open.length === 1 ? 'is' : 'are'} not checked. Check them off if they are met, or reopen the story.`,
+        `This story is ${story.status ? `"${story.status}"` : 'done (it is in the completed folder)'} but ${open.length} of ${items.length} acceptance criteria ${open.length === 1 ? 'is' : 'are'} not checked. Check them off if they are met, or reopen the story.`,
         {
           related: open.map((c) => ({ path: story.path, range: c.textRange, message: 'not checked' })),
           fixes,

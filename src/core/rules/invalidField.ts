@@ -4,7 +4,8 @@ import type { Range } from '../model/range';
 import type { Story } from '../model/story';
 import { isValidRank, rankBetween } from '../rank/rankBetween';
 import type { RuleContext, StoryRule } from './rule';
-import { fieldOf, isBacklogMdConfig, issue, replaceValueFix, statusIndex } from './ruleHelpers';
+import { statusIndex } from '../config/workflow';
+import { fieldOf, isBacklogMdConfig, issue, replaceValueFix } from './ruleHelpers';
 
 // What this rule checks, each on the value's own range (list items on the item):
 // - status / priority / type outside their sets (case-insensitive, so Backlog.md's "To do" is fine), with a fix to

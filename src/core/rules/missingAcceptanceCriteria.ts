@@ -2,7 +2,8 @@ import { LineIndex } from '../model/lineIndex';
 import type { Fix } from '../model/issue';
 import type { Story } from '../model/story';
 import type { StoryRule } from './rule';
-import { eolOf, isClosed, issue } from './ruleHelpers';
+import { isClosed } from '../config/workflow';
+import { eolOf, issue } from './ruleHelpers';
 
 // Scope: every type except epic, spike and task. Epics are described by their children, spikes are time-boxed
 // research and tasks are technical chores; stories, bugs and Backlog.md's free-form types (feature, enhancement,

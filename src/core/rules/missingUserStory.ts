@@ -1,6 +1,7 @@
 import type { Fix } from '../model/issue';
 import type { StoryRule } from './rule';
-import { eolOf, isClosed, issue } from './ruleHelpers';
+import { isClosed } from '../config/workflow';
+import { eolOf, issue } from './ruleHelpers';
 
 // Only type `story` (the default, so also Backlog.md tasks without a type): bugs, spikes, tasks and epics are
 // not written from a user's point of view. Done and dropped stories are skipped.

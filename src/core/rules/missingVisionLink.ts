@@ -1,7 +1,8 @@
 import type { Fix } from '../model/issue';
 import type { Story } from '../model/story';
 import type { RuleContext, StoryRule } from './rule';
-import { addFieldFix, fieldOf, isClosed, issue, textOf } from './ruleHelpers';
+import { isClosed } from '../config/workflow';
+import { addFieldFix, fieldOf, issue, textOf } from './ruleHelpers';
 
 // Only when a vision exists (missing-vision covers the other case); done and dropped stories are skipped.
 // A story is linked when it, or its epic, names any goal (an unknown goal is unknown-vision-goal's business).

@@ -3,7 +3,8 @@ import type { Fix } from '../model/issue';
 import type { Story } from '../model/story';
 import type { RuleContext, StoryRule } from './rule';
 import { linksToVision } from './missingVisionLink';
-import { fieldOf, fieldRange, isClosed, isReadyOrLater, issue, label, replaceValueFix, statusIndex } from './ruleHelpers';
+import { isClosed, isReadyOrLater, statusIndex } from '../config/workflow';
+import { fieldOf, fieldRange, issue, label, replaceValueFix } from './ruleHelpers';
 
 // Applies from the ready status up to (not including) the done status: a done story is past grooming.
 // Epics are skipped: the Definition of Ready is about work a team pulls in, and an epic is ready when its stories are.

@@ -7,28 +7,6 @@ import type { FieldLocation, Story } from '../model/story';
 
 export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** Returns the index of a status in the workflow (case-insensitive), or -1. */
-export function statusIndex(config: RudderConfig, status: string | undefined): number {
-  if (status === undefined) return -1;
-  const s = status.toLowerCase();
-  return config.statuses.findIndex((x) => x.toLowerCase() === s);
-}
-
-/** Returns true when the story is done or past done in the workflow (e.g. dropped): most grooming rules skip it. */
-export function isClosed(story: Story, config: RudderConfig): boolean {
-  const i = statusIndex(config, story.status);
-  const done = statusIndex(config, config.doneStatus);
-  return i !== -1 && done !== -1 && i >= done;
-}
-
-/** Returns true when the status is the ready status or later, but not yet done. */
-export function isReadyOrLater(story: Story, config: RudderConfig): boolean {
-  const i = statusIndex(config, story.status);
-  const ready = statusIndex(config, config.readyStatus);
-  const done = statusIndex(config, config.doneStatus);
-  return i !== -1 && ready !== -1 && i >= ready && (done === -1 || i < done);
-}
-
 /** Returns true when the config came from a Backlog.md `config.yml`. */
 export function isBacklogMdConfig(config: RudderConfig): boolean {
   return config.backlogMd;

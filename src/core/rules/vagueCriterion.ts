@@ -1,6 +1,7 @@
 import type { Issue } from '../model/issue';
 import type { StoryRule } from './rule';
-import { isClosed, issue } from './ruleHelpers';
+import { isClosed } from '../config/workflow';
+import { issue } from './ruleHelpers';
 
 // Conservative on purpose: a false positive on a good criterion teaches product owners to ignore the rule.
 // A criterion is flagged only when it contains one of these words AND has no number and no Given/When/Then

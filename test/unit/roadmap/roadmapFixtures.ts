@@ -15,6 +15,8 @@ export const testConfig: RudderConfig = {
   statuses: ['Draft', 'Ready', 'In Progress', 'Review', 'Done'],
   readyStatus: 'Ready',
   doneStatus: 'Done',
+  doneStatuses: ['Done'],
+  droppedStatuses: [],
   priorities: ['high', 'medium', 'low'],
   definitionOfReady: [],
   rules: {},

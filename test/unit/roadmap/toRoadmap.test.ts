@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { statusCategory, toRoadmap } from '../../../src/core/roadmap/toRoadmap';
+import { toRoadmap } from '../../../src/core/roadmap/toRoadmap';
+import { statusCategory } from '../../../src/core/config/workflow';
 import { milestone, source, story, testConfig } from './roadmapFixtures';
 
 const TODAY = '2026-03-02'; // a Monday
