@@ -46,7 +46,7 @@ function valuesOf(sessions: BacklogSessions, field: Exclude<FilterField, 'text'>
   for (const s of sessions.all()) {
     const index = s.index;
     if (field === 'status') for (const st of index.config.statuses) add(st, undefined, 0);
-    if (field === 'milestone') for (const m of index.milestones()) add(m.id, m.title, 0);
+    if (field === 'milestone') for (const m of index.allMilestones()) add(m.id, m.byName ? undefined : m.title, 0);
     if (field === 'goal') for (const g of index.vision()?.goals ?? []) add(g.id, g.title, 0);
     if (field === 'epic') for (const e of index.stories()) if (e.type === 'epic' && e.id) add(e.id, e.title, 0);
     for (const story of index.stories()) {
@@ -55,7 +55,7 @@ function valuesOf(sessions: BacklogSessions, field: Exclude<FilterField, 'text'>
         : field === 'label' ? story.labels
         : field === 'assignee' ? story.assignee
         : field === 'epic' ? (story.epic ? [index.byId(story.epic)[0]?.id ?? story.epic] : [])
-        : field === 'milestone' ? (story.milestone ? [index.milestone(story.milestone)?.id ?? story.milestone] : [])
+        : field === 'milestone' ? (story.milestone ? [index.milestoneOrNamed(story.milestone)?.id ?? story.milestone] : [])
         : index.goalsOf(story);
       for (const v of vs) add([...values.keys()].find((k) => k.toLowerCase() === v.toLowerCase()) ?? v);
     }

@@ -20,13 +20,22 @@ export interface FolderNode {
   readonly session: BacklogSession;
 }
 
-/** A story row. `group` is the group it is shown under, when the tree is grouped. */
+/** A trailing section of the ungrouped backlog: Backlog.md's drafts, kept apart from the ranked stories. */
+export interface SectionNode {
+  readonly kind: 'section';
+  readonly session: BacklogSession;
+  readonly section: 'drafts';
+  readonly label: string;
+}
+
+/** A story row. `group` is the group it is shown under, when the tree is grouped; `section` the trailing section. */
 export interface StoryNode {
   readonly kind: 'story';
   readonly session: BacklogSession;
   readonly story: Story;
   readonly group?: GroupNode;
+  readonly section?: SectionNode;
 }
 
 /** Every row of the `rudder.backlog` tree. Commands invoked from the tree receive these. */
-export type BacklogNode = FolderNode | GroupNode | StoryNode;
+export type BacklogNode = FolderNode | GroupNode | SectionNode | StoryNode;

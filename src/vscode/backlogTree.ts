@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { groupStories, type StoryGroup } from '../core/query/groupStories';
 import { describeFilter, filterStories, isEmptyFilter, type StoryFilter } from '../core/query/storyFilter';
 import { pickFilter } from './backlogFilter';
-import type { BacklogNode, FolderNode, GroupBy, GroupNode, StoryNode } from './backlogNodes';
+import { isDraft } from '../core/config/workflow';
+import type { BacklogNode, FolderNode, GroupBy, GroupNode, SectionNode, StoryNode } from './backlogNodes';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
 import { countLabel, openAtCommand, statusIconId, storyTooltip, toStoryItem, toStoryRowUri } from './storyRows';
@@ -75,6 +76,12 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       return sessions.length === 1 ? this.rootsOf(sessions[0]) : [];
     }
     if (element.kind === 'folder') return this.rootsOf(element.session);
+    if (element.kind === 'section') {
+      const index = element.session.index;
+      return filterStories(index, this.filterValue)
+        .filter((s) => isDraft(s, index.config))
+        .map((story) => ({ kind: 'story', session: element.session, story, section: element }) satisfies StoryNode);
+    }
     if (element.kind === 'group') {
       const group = this.groupsOf(element.session).find((g) => g.node.key === element.key);
       return (group?.stories ?? []).map((story) => ({ kind: 'story', session: element.session, story, group: group!.node }) satisfies StoryNode);
@@ -86,6 +93,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   getParent(element: BacklogNode): BacklogNode | undefined {
     const multi = this.sessions.all().length > 1;
     if (element.kind === 'story' && element.group) return element.group;
+    if (element.kind === 'story' && element.section) return element.section;
     if (element.kind === 'folder' || !multi) return undefined;
     return { kind: 'folder', session: element.session };
   }
@@ -115,7 +123,18 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       } else if (group?.tooltip) item.tooltip = group.tooltip;
       return item;
     }
-    const groupKey = element.group ? `${element.group.groupBy}:${element.group.key}` : '';
+    if (element.kind === 'section') {
+      const index = element.session.index;
+      const drafts = filterStories(index, this.filterValue).filter((s) => isDraft(s, index.config));
+      const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `${root}|section:${element.section}`;
+      item.description = countLabel(drafts);
+      item.iconPath = new vscode.ThemeIcon('lightbulb');
+      item.tooltip = 'Backlog.md drafts (backlog/drafts/): ideas kept apart from the ranked backlog until they are promoted';
+      item.contextValue = `section.${element.section}`;
+      return item;
+    }
+    const groupKey = element.group ? `${element.group.groupBy}:${element.group.key}` : element.section ? `section:${element.section.section}` : '';
     return toStoryItem(element.session, element.story, `${root}|${groupKey}|${element.story.path}`);
   }
 
@@ -127,7 +146,12 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
 
   private rootsOf(session: BacklogSession): BacklogNode[] {
     if (this.groupByValue === 'none') {
-      return filterStories(session.index, this.filterValue).map((story) => ({ kind: 'story', session, story }) satisfies StoryNode);
+      const index = session.index;
+      const all = filterStories(index, this.filterValue);
+      const rows: BacklogNode[] = all.filter((s) => !isDraft(s, index.config)).map((story) => ({ kind: 'story', session, story }) satisfies StoryNode);
+      // Drafts stay apart from the ranked stories, in a collapsed section at the end.
+      if (all.some((s) => isDraft(s, index.config))) rows.push({ kind: 'section', session, section: 'drafts', label: 'Drafts' } satisfies SectionNode);
+      return rows;
     }
     return this.groupsOf(session).map((g) => g.node);
   }

@@ -1,3 +1,4 @@
+import { isDone, isDraft } from '../../core/config/workflow';
 import { rice, wsjf } from '../../core/rank/scores';
 import { GROUPINGS, groupStories, type Grouping } from '../../core/query/groupStories';
 import { FILTER_FIELDS, filterStories, type StoryFilter } from '../../core/query/storyFilter';
@@ -51,9 +52,20 @@ async function runList(args: ParsedArgs, io: CliIo): Promise<number> {
       throw new UsageError(`unknown status '${filter.status}'. The statuses of this backlog are: ${config.statuses.join(', ')}.`);
     }
   }
-  const entry = (s: Story): JsonListStory => toJsonListStory(s, { wsjf: wsjf(s)?.value, rice: rice(s)?.value });
-  const sorted = sortEntries(filterStories(index, filter).map(entry), sort, config.priorities);
-  const groups = groupBy ? groupStories(index, groupBy, filter).map((g) => ({ key: g.key, label: g.label, notFound: g.notFound, stories: sortEntries(g.stories.map(entry), sort, config.priorities) })) : undefined;
+  const entry = (s: Story): JsonListStory => toJsonListStory(s, { wsjf: wsjf(s)?.value, rice: rice(s)?.value, draft: isDraft(s, config) });
+  // Drafts after every task whatever the sort (Backlog.md keeps them apart from the board).
+  const all = sortEntries(filterStories(index, filter).map(entry), sort, config.priorities);
+  const sorted = [...all.filter((e) => !e.draft), ...all.filter((e) => e.draft)];
+  const groups = groupBy
+    ? groupStories(index, groupBy, filter).map((g) => ({
+        key: g.key,
+        label: g.label,
+        notFound: g.notFound,
+        stories: sortEntries(g.stories.map(entry), sort, config.priorities),
+        // A milestone's progress, as Backlog.md shows it ("2.0.0 (38/38 done)").
+        ...(groupBy === 'milestone' && g.key !== '' ? { done: g.stories.filter((s) => isDone(s, config)).length } : {}),
+      }))
+    : undefined;
   io.writeOut(args.values.json ? formatListJson(sorted, groups) : formatListText(sorted, groups));
   return 0;
 }

@@ -28,6 +28,11 @@ export const RULE_HELP: Readonly<Record<IssueCode, RuleHelp>> = {
     short: 'The front matter is not valid YAML.',
     full: 'The YAML block between the --- lines could not be read, so the story fields are unknown. Fix the YAML at the reported line (a value starting with @ or ` must be quoted). Front matter in another language (---js) is reported and never evaluated.',
   },
+  'missing-front-matter': {
+    defaultSeverity: 'warning',
+    short: 'A task file in a Backlog.md task folder has no front matter.',
+    full: 'Backlog.md lists such a file, so Rudder does too: its id comes from the file name and its title from its first heading. Add the front matter (the quick fix writes those values) so every tool reads the same fields. ' + off('missing-front-matter'),
+  },
   'missing-id': {
     defaultSeverity: 'error',
     short: 'The story has no id.',
@@ -47,6 +52,11 @@ export const RULE_HELP: Readonly<Record<IssueCode, RuleHelp>> = {
     defaultSeverity: 'error',
     short: 'epic, milestone or depends_on names something that does not exist.',
     full: 'The referenced story, epic or milestone id is not in the backlog. Fix the id, or create the missing item.',
+  },
+  'milestone-by-name': {
+    defaultSeverity: 'info',
+    short: 'A milestone is named in stories but no milestone file defines it (Backlog.md).',
+    full: 'Backlog.md accepts free-text milestones and Rudder shows them by name, with their progress but without dates. Create the milestone file (the quick fix does) to give it a start and a due date. ' + off('milestone-by-name'),
   },
   'unknown-vision-goal': {
     defaultSeverity: 'error',

@@ -16,16 +16,19 @@ export interface JsonListStory {
   readonly acceptanceCriteria: { readonly total: number; readonly done: number };
   readonly wsjf: number | null;
   readonly rice: number | null;
+  /** True for a Backlog.md draft (backlog/drafts/): listed after every task, never among them. */
+  readonly draft: boolean;
 }
 
 /** The orders `rudder list --sort` accepts. */
 export const LIST_SORTS = ['rank', 'wsjf', 'rice', 'priority'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 
-/** Scores of a story, computed by the caller (the core's wsjf/rice). */
+/** What the caller computes for a story entry (the core's wsjf/rice, isDraft). */
 export interface StoryScores {
   readonly wsjf?: number;
   readonly rice?: number;
+  readonly draft?: boolean;
 }
 
 /** Returns the `rudder list --json` entry of one story. */
@@ -46,6 +49,7 @@ export function toJsonListStory(story: Story, scores: StoryScores): JsonListStor
     acceptanceCriteria: { total: items.length, done: items.filter((c) => c.checked === true).length },
     wsjf: finiteOrNull(scores.wsjf),
     rice: finiteOrNull(scores.rice),
+    draft: scores.draft === true,
   };
 }
 
@@ -55,19 +59,27 @@ export interface ListGroup {
   readonly label: string;
   readonly notFound: boolean;
   readonly stories: readonly JsonListStory[];
+  /** How many of the group's stories are done, when the grouping shows progress (milestones). */
+  readonly done?: number;
 }
 
 /** Returns the text printed by `rudder list --json`; with groups, each lists the ids and files of its stories. */
 export function formatListJson(stories: readonly JsonListStory[], groups?: readonly ListGroup[]): string {
   const out: Record<string, unknown> = { version: 1, stories };
-  if (groups) out.groups = groups.map((g) => ({ key: g.key, label: g.label, notFound: g.notFound, stories: g.stories.map((s) => ({ id: s.id, file: s.file })) }));
+  if (groups) {
+    out.groups = groups.map((g) => ({ key: g.key, label: g.label, notFound: g.notFound, ...(g.done !== undefined ? { done: g.done } : {}), stories: g.stories.map((s) => ({ id: s.id, file: s.file })) }));
+  }
   return JSON.stringify(out, null, 2) + '\n';
 }
 
 /** Returns the aligned table printed by `rudder list`: id, status, priority, estimate, AC done/total, title (one table per group). */
 export function formatListText(stories: readonly JsonListStory[], groups?: readonly ListGroup[]): string {
   if (stories.length === 0) return 'No stories.\n';
-  if (groups) return groups.map((g) => `${g.label} (${g.stories.length})\n${formatListText(g.stories).replace(/^(?=.)/gm, '  ')}`).join('\n');
+  const drafts = stories.filter((s) => s.draft);
+  if (!groups && drafts.length && drafts.length < stories.length) {
+    return `${formatListText(stories.filter((s) => !s.draft))}\nDrafts (${drafts.length})\n${formatListText(drafts).replace(/^(?=.)/gm, '  ')}`;
+  }
+  if (groups) return groups.map((g) => `${g.label} (${g.done === undefined ? g.stories.length : `${g.done}/${g.stories.length} done`})\n${formatListText(g.stories).replace(/^(?=.)/gm, '  ')}`).join('\n');
   const header = ['ID', 'STATUS', 'PRIORITY', 'EST', 'AC', 'TITLE'];
   const rows = stories.map((s) => [
     s.id ?? '—',

@@ -57,20 +57,28 @@ export function statusCategory(status: string | undefined, config: RudderConfig)
   return DOING_WORDS.test(status.toLowerCase()) ? 'doing' : 'todo';
 }
 
-/** Returns the folder Backlog.md keeps finished tasks in (`<backlog>/completed/`). */
-function folderOf(config: RudderConfig, name: string): string {
+/** Returns a folder of the backlog folder, with a trailing '/' (`<backlog>/completed/`). */
+export function backlogSubfolder(config: RudderConfig, name: string): string {
   const b = config.backlog.replace(/^\.\/+/, '').replace(/\/+$/, '');
   return b === '' || b === '.' ? `${name}/` : `${b}/${name}/`;
 }
 
+// Why cached: isDraft runs inside the backlog comparator, thousands of times per sort.
+const folders = new WeakMap<RudderConfig, { drafts: string; completed: string }>();
+function foldersOf(config: RudderConfig): { drafts: string; completed: string } {
+  let f = folders.get(config);
+  if (!f) folders.set(config, (f = { drafts: backlogSubfolder(config, 'drafts'), completed: backlogSubfolder(config, 'completed') }));
+  return f;
+}
+
 /** Returns true when a story sits in Backlog.md's drafts folder: a draft whatever its status (Backlog.md mode). */
 export function isDraft(story: Pick<Story, 'path'>, config: RudderConfig): boolean {
-  return config.backlogMd && story.path.startsWith(folderOf(config, 'drafts'));
+  return config.backlogMd && story.path.startsWith(foldersOf(config).drafts);
 }
 
 /** Returns what a story's status means; every task in Backlog.md's `completed/` folder is done, whatever its status. */
 export function storyCategory(story: Pick<Story, 'path' | 'status'>, config: RudderConfig): StatusCategory {
-  if (config.backlogMd && story.path.startsWith(folderOf(config, 'completed'))) return 'done';
+  if (config.backlogMd && story.path.startsWith(foldersOf(config).completed)) return 'done';
   return statusCategory(story.status, config);
 }
 

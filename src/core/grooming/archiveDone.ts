@@ -1,4 +1,4 @@
-import { isDone } from '../config/workflow';
+import { backlogSubfolder, isDone } from '../config/workflow';
 import type { BacklogIndex } from '../index/backlogIndex';
 
 /** Moving one file: both paths relative to the root. */
@@ -20,7 +20,7 @@ export function archivePathOf(path: string, backlog: string): string {
  */
 export function archiveDone(index: BacklogIndex, paths?: readonly string[]): FileRename[] {
   const config = index.config;
-  const completed = `${config.backlog === '.' || config.backlog === '' ? '' : `${config.backlog.replace(/\/+$/, '')}/`}completed/`;
+  const completed = backlogSubfolder(config, 'completed');
   const only = paths && paths.length ? new Set(paths) : undefined;
   const out: FileRename[] = [];
   const taken = new Set<string>();

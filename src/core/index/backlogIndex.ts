@@ -3,16 +3,22 @@ import { scopeOf, type FileKind, type PathScope } from '../load/backlogScope';
 import type { RudderConfig } from '../model/config';
 import type { Issue } from '../model/issue';
 import type { Milestone, Story, Vision } from '../model/story';
-import { isStoryFile, parseStory } from '../parse/parseStory';
+import { backlogSubfolder } from '../config/workflow';
+import { bareStory } from '../parse/bareStory';
+import { isStoryFile, looksBinary, parseStory } from '../parse/parseStory';
 import { parseMilestone } from '../parse/parseMilestone';
 import { parseVision } from '../parse/parseVision';
 import { compareIds, compareStories, sortBacklog } from '../rank/compareStories';
 import type { RuleContext } from '../rules/rule';
+import { isMilestoneByName } from '../rules/milestoneByName';
 import { BACKLOG_RULES, STORY_RULES } from '../rules/rules';
 import { Emitter, type Disposable } from './emitter';
 import { idKey, idNumber } from './idKey';
 
 export type { FileKind, PathScope } from '../load/backlogScope';
+
+/** Backlog.md's folders of task files: a Markdown file there is a task even without front matter. */
+const TASK_FOLDERS = ['tasks', 'completed', 'drafts'];
 
 /** What an upsert/remove/setConfig changed: the files whose story or issues may differ now. */
 export interface IndexChange {
@@ -57,6 +63,9 @@ export class BacklogIndex {
   private readonly milestoneByPath = new Map<string, Milestone>();
   // Why lazy: milestones are few and change rarely; the lookup is rebuilt on first use after a change.
   private milestoneLookup: Map<string, Milestone> | undefined;
+  // Why lazy too: milestones by name (Backlog.md) are derived from every story's `milestone:`; rebuilt on first use
+  // after a story's milestone, a milestone file or an archived file changed.
+  private named: Milestone[] | undefined;
 
   // Reverse links, keyed by idKey (ids) or lower-cased names (milestones, goals).
   private readonly ids = new MultiMap();
@@ -162,6 +171,7 @@ export class BacklogIndex {
       else {
         this.milestoneByPath.delete(path);
         this.milestoneLookup = undefined;
+        this.named = undefined;
       }
       change = this.invalidateAll(path);
     } else {
@@ -268,7 +278,42 @@ export class BacklogIndex {
     return [...this.milestoneByPath.values()].sort((a, b) => compareIds(a.id, b.id) || (a.path < b.path ? -1 : 1));
   }
 
-  /** Returns a milestone by id or title (case-insensitive). */
+  /**
+   * Returns the milestones named in stories but defined by no file (nor an archived one), in Backlog.md mode, where
+   * free-text milestones are valid (`milestone: Beta launch`); [] otherwise. In order of first use in the backlog.
+   */
+  namedMilestones(): readonly Milestone[] {
+    if (!this.cfg.backlogMd) return [];
+    if (!this.named) {
+      const seen = new Set<string>();
+      const out: Milestone[] = [];
+      for (const s of this.stories()) {
+        const name = s.milestone;
+        if (name === undefined) continue;
+        const key = name.trim().toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!isMilestoneByName(name, this.ctx)) continue;
+        out.push({ path: '', id: name.trim(), title: name.trim(), description: '', problems: [], byName: true });
+      }
+      this.named = out;
+    }
+    return this.named;
+  }
+
+  /** Returns every milestone the views show: the milestone files, then (Backlog.md) the milestones by name. */
+  allMilestones(): readonly Milestone[] {
+    const named = this.namedMilestones();
+    return named.length ? [...this.milestones(), ...named] : this.milestones();
+  }
+
+  /** Returns a milestone by id or title (case-insensitive), or a milestone by name (Backlog.md). */
+  milestoneOrNamed(ref: string): Milestone | undefined {
+    const key = ref.trim().toLowerCase();
+    return this.milestone(ref) ?? this.namedMilestones().find((m) => m.id.toLowerCase() === key);
+  }
+
+  /** Returns a milestone file by id or title (case-insensitive). */
   milestone(id: string): Milestone | undefined {
     if (!this.milestoneLookup) {
       const lookup = new Map<string, Milestone>();
@@ -296,7 +341,7 @@ export class BacklogIndex {
           // Rules never throw by contract; a bug in one must not hide the others' findings.
         }
       }
-      const handled = new Set(['front-matter-syntax', 'invalid-field']);
+      const handled = new Set(['front-matter-syntax', 'missing-front-matter', 'invalid-field']);
       raw.push(...story.problems.filter((p) => !handled.has(p.code)));
     } else if (kind === 'vision' && this.visionDoc) raw = [...this.visionDoc.problems];
     else if (kind === 'milestone') raw = [...(this.milestoneByPath.get(path)?.problems ?? [])];
@@ -352,11 +397,13 @@ export class BacklogIndex {
         this.kinds.set(path, 'milestone');
         this.milestoneByPath.set(path, m);
         this.milestoneLookup = undefined;
+        this.named = undefined;
         return this.invalidateAll(path);
       }
       // A readme in the milestones folder is not a milestone.
       this.milestoneByPath.delete(path);
       this.milestoneLookup = undefined;
+      this.named = undefined;
       if (was) {
         this.kinds.set(path, 'other');
         return this.invalidateAll(path);
@@ -367,6 +414,11 @@ export class BacklogIndex {
       if (isStoryFile(story)) {
         this.kinds.set(path, 'story');
         return this.replaceStory(path, story);
+      }
+      if (this.isTaskFolderFile(path, story)) {
+        // Backlog.md lists a task file without front matter: so does Rudder, with a warning that says so.
+        this.kinds.set(path, 'story');
+        return this.replaceStory(path, bareStory(story, text, this.cfg.statuses));
       }
     }
     // Not a story (no front matter, or outside the story globs): remembered as 'other', no issues.
@@ -388,6 +440,7 @@ export class BacklogIndex {
     const old = this.elsewhereOf.get(path);
     const affected = new Set<string>();
     if (old?.id === next?.id && old?.title === next?.title) return affected;
+    this.named = undefined;
     const touch = (e: { id?: string; title?: string } | undefined) => {
       if (!e) return;
       for (const name of [e.id, e.title]) {
@@ -427,6 +480,7 @@ export class BacklogIndex {
     this.visionDoc = undefined;
     this.milestoneByPath.clear();
     this.milestoneLookup = undefined;
+    this.named = undefined;
     for (const m of [this.ids, this.children, this.byMilestone, this.byGoal, this.dependents, this.rankGroups]) m.clear();
     this.distinctRanks = [];
     this.duplicateKeys.clear();
@@ -453,8 +507,9 @@ export class BacklogIndex {
         this.kinds.set(path, kind);
         this.milestoneByPath.set(path, parseMilestoneWithFrontMatter(path, text)!);
       } else {
-        const story = kind === 'story' ? parseStory(path, text) : undefined;
-        if (story && isStoryFile(story)) {
+        let story = kind === 'story' ? parseStory(path, text) : undefined;
+        if (story && !isStoryFile(story) && this.isTaskFolderFile(path, story)) story = bareStory(story, text, this.cfg.statuses);
+        if (story && (isStoryFile(story) || this.isTaskFolderFile(path, story))) {
           this.kinds.set(path, 'story');
           this.storyByPath.set(path, story);
           this.link(story);
@@ -466,6 +521,12 @@ export class BacklogIndex {
     }
   }
 
+  /** Returns true for a file without front matter in Backlog.md's task folders (tasks/, completed/, drafts/, at any depth). */
+  private isTaskFolderFile(path: string, story: Story): boolean {
+    if (!this.cfg.backlogMd || story.frontMatter || looksBinary(this.texts.get(path) ?? '')) return false;
+    return TASK_FOLDERS.some((f) => path.startsWith(backlogSubfolder(this.cfg, f)));
+  }
+
   private invalidateAll(path: string): IndexChange {
     this.issueCache.clear();
     const paths = new Set<string>([path, ...this.storyByPath.keys()]);
@@ -475,6 +536,7 @@ export class BacklogIndex {
   /** Replaces (or removes, when `next` is undefined) the story of a path and invalidates what it affects. */
   private replaceStory(path: string, next: Story | undefined): IndexChange {
     const old = this.storyByPath.get(path);
+    this.named = undefined;
     const affected = new Set<string>([path]);
     const linksChanged = !old || !next || this.key(old.id) !== this.key(next.id) || !sameDeps(old, next, this.cfg);
     const rankChanged = old?.rank !== next?.rank;
@@ -500,6 +562,12 @@ export class BacklogIndex {
       for (const p of oldComponent) affected.add(p);
       for (const p of newComponent) affected.add(p);
       this.updateCycles(oldComponent, newComponent);
+    }
+    if (this.cfg.backlogMd && (rankChanged || old?.milestone !== next?.milestone)) {
+      // A milestone by name is reported on the first story (in backlog order) that names it: its peers may change.
+      for (const m of new Set([old?.milestone, next?.milestone])) {
+        if (m !== undefined) for (const p of this.byMilestone.get(m.toLowerCase()) ?? []) affected.add(p);
+      }
     }
     if (this.maxIdNumber !== maxBefore) {
       // The suggested next id changed: stories whose fixes propose one must be re-checked.
@@ -824,6 +892,7 @@ export class BacklogIndex {
       dependencyCycle: (s) => this.dependencyCycle(s),
       storiesWithRank: (r) => this.storiesOf(this.rankGroups.get(r)),
       rankNeighbours: (r) => this.neighbours(r),
+      storiesInMilestone: (ref) => this.ofMilestone(ref),
       existsElsewhere: (ref) => {
         const r = ref.trim();
         return this.elsewhereIds.get(this.key(r)!) !== undefined || this.elsewhereNames.get(r.toLowerCase()) !== undefined;

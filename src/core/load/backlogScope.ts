@@ -30,7 +30,7 @@ export function walkStarts(config: RudderConfig): readonly string[] {
 }
 
 /** Returns the folders and files before the first wildcard segment of a glob ('backlog/**\/*.md' -> 'backlog'). */
-function staticPart(glob: string): string {
+export function staticPart(glob: string): string {
   const segments = normalize(glob).split('/');
   const i = segments.findIndex((s) => /[*?[\]{}!]/.test(s));
   return (i < 0 ? segments : segments.slice(0, i)).join('/');

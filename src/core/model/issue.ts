@@ -5,10 +5,12 @@ export type Severity = 'error' | 'warning' | 'info';
 /** Stable public codes. Never rename one: users' configs and CI pipelines name them. */
 export const ISSUE_CODES = [
   'front-matter-syntax',
+  'missing-front-matter',
   'missing-id',
   'duplicate-id',
   'invalid-field',
   'unknown-reference',
+  'milestone-by-name',
   'unknown-vision-goal',
   'dependency-cycle',
   'missing-acceptance-criteria',

@@ -116,8 +116,9 @@ export interface Vision {
   readonly problems: readonly Issue[];
 }
 
-/** A milestone (backlog/milestones/*.md). */
+/** A milestone (backlog/milestones/*.md), or in Backlog.md mode a milestone named only in stories (`byName`). */
 export interface Milestone {
+  /** The milestone file; '' for a milestone by name (no file). */
   readonly path: string;
   readonly id: string;
   readonly title: string;
@@ -128,4 +129,6 @@ export interface Milestone {
   readonly description: string;
   readonly frontMatter?: FrontMatter;
   readonly problems: readonly Issue[];
+  /** True for a milestone that no file defines: Backlog.md accepts free-text names (`milestone: Beta launch`). */
+  readonly byName?: boolean;
 }

@@ -90,13 +90,14 @@ export function groupStories(index: BacklogIndex, grouping: Grouping, filter?: S
 
   if (grouping === 'milestone') {
     for (const s of matching) put(s.milestone ? milestoneKey(s.milestone, index) : '', s);
-    for (const m of index.milestones()) {
+    for (const m of index.allMilestones()) {
       const key = m.id.toLowerCase();
       const list = buckets.get(key);
       if (!list) continue;
       buckets.delete(key);
       const dates = [m.start, m.due].filter(Boolean).join(' → ');
-      out.push(group(key, m.title || m.id, list, { detail: m.id, tooltip: [m.title, dates, m.status].filter(Boolean).join('\n') }));
+      const tooltip = m.byName ? `${m.title}\nA milestone by name: no milestone file defines it (no dates)` : [m.title, dates, m.status].filter(Boolean).join('\n');
+      out.push(group(key, m.title || m.id, list, { detail: m.byName ? undefined : m.id, tooltip }));
     }
     rest();
     return out;

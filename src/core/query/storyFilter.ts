@@ -59,7 +59,7 @@ export function describeFilter(filter: StoryFilter | undefined): string | undefi
 
 /** Returns the milestone key of a reference: the milestone file's id when it resolves, else the name as written. */
 export function milestoneKey(ref: string, index: BacklogIndex): string {
-  return (index.milestone(ref)?.id ?? ref).trim().toLowerCase();
+  return (index.milestoneOrNamed(ref)?.id ?? ref).trim().toLowerCase();
 }
 
 function sameMilestone(ref: string | undefined, wanted: string, index: BacklogIndex): boolean {

@@ -1,3 +1,4 @@
+import { isDraft } from '../config/workflow';
 import type { RudderConfig } from '../model/config';
 import type { Story } from '../model/story';
 
@@ -42,8 +43,15 @@ function tier(s: Story): number {
   return 2;
 }
 
-/** Returns <0, 0 or >0: backlog order = rank (plain string compare), then ordinal, then unranked by priority; ties by id (natural), then path. */
+/**
+ * Returns <0, 0 or >0: backlog order = Backlog.md drafts after every task, then rank (plain string compare), then
+ * ordinal, then unranked by priority; ties by id (natural), then path.
+ */
 export function compareStories(a: Story, b: Story, config: RudderConfig): number {
+  // Why drafts last: Backlog.md keeps drafts apart from the board; ranked among tasks, a draft with
+  // `priority: high` became the first row of the backlog.
+  const da = isDraft(a, config);
+  if (da !== isDraft(b, config)) return da ? 1 : -1;
   const ta = tier(a);
   const tb = tier(b);
   if (ta !== tb) return ta - tb;

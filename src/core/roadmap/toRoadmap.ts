@@ -24,6 +24,8 @@ export interface RoadmapSource {
   readonly config: RudderConfig;
   stories(): readonly Story[];
   milestones(): readonly Milestone[];
+  /** Milestones named in stories but defined by no file (Backlog.md); drawn like undated milestones. */
+  namedMilestones?(): readonly Milestone[];
   vision(): Vision | undefined;
   goalsOf(story: Story): readonly string[];
 }
@@ -74,7 +76,7 @@ function isEpic(story: Story): boolean {
   return story.type.trim().toLowerCase() === 'epic';
 }
 
-function toRoadmapStory(story: Story, order: number, config: RudderConfig, goals: readonly string[], lane: string): RoadmapStory {
+function toRoadmapStory(story: Story, order: number, config: RudderConfig, goals: readonly string[], lane: string, milestone: string | null): RoadmapStory {
   const items = story.acceptanceCriteria?.items ?? [];
   const checkable = items.filter((c) => c.checked !== undefined);
   const points = typeof story.estimate === 'number' && Number.isFinite(story.estimate) && story.estimate >= 0 ? story.estimate : undefined;
@@ -92,7 +94,7 @@ function toRoadmapStory(story: Story, order: number, config: RudderConfig, goals
     ...(story.epic !== undefined ? { epic: story.epic } : {}),
     goals: [...goals],
     labels: [...story.labels],
-    milestone: story.milestone ?? null,
+    milestone,
     lane,
     dependsOn: [...story.dependsOn],
     order,
@@ -141,7 +143,7 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
   // Milestones: dated ones by due (then start, then id), undated ones after them by id.
   const drafts: MilestoneDraft[] = [];
   const seenMilestones = new Set<string>();
-  for (const m of index.milestones()) {
+  for (const m of [...index.milestones(), ...(index.namedMilestones?.() ?? [])]) {
     if (!m.id || seenMilestones.has(m.id)) continue;
     seenMilestones.add(m.id);
     const start = normaliseDate(m.start);
@@ -166,6 +168,13 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
     return i !== undefined && drafts[i].dueDay !== undefined ? milestoneId : LATER_LANE;
   };
 
+  // A story names its milestone by id or by title, in any case (as the index resolves it): the lanes go by id.
+  const milestoneIds = new Map<string, string>();
+  for (const d of drafts) if (!milestoneIds.has(d.milestone.title.trim().toLowerCase())) milestoneIds.set(d.milestone.title.trim().toLowerCase(), d.milestone.id);
+  for (const d of drafts) milestoneIds.set(d.milestone.id.toLowerCase(), d.milestone.id);
+  const resolveMilestone = (ref: string | undefined): string | null =>
+    ref === undefined ? null : milestoneOrder.has(ref) ? ref : (milestoneIds.get(ref.trim().toLowerCase()) ?? ref);
+
   // Stories in backlog order.
   const raw = index.stories();
   const rawByPath = new Map<string, Story>();
@@ -175,12 +184,13 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
   const epics: Record<string, string> = Object.create(null);
   raw.forEach((s, i) => {
     rawByPath.set(s.path, s);
-    const rs = toRoadmapStory(s, i, config, index.goalsOf(s), laneOf(s.milestone));
+    const ms = resolveMilestone(s.milestone);
+    const rs = toRoadmapStory(s, i, config, index.goalsOf(s), laneOf(ms ?? undefined), ms);
     stories[s.path] = rs;
     ordered.push(rs);
     if (rs.id !== undefined && !firstById.has(rs.id)) firstById.set(rs.id, rs);
     if (rs.isEpic && rs.id !== undefined && !(rs.id in epics)) epics[rs.id] = rs.path;
-    if (s.milestone !== undefined && !milestoneOrder.has(s.milestone)) {
+    if (ms !== null && !milestoneOrder.has(ms)) {
       warnings.push({ code: 'unknown-milestone', path: s.path, message: `${s.id ?? s.path}: milestone "${s.milestone}" does not exist; shown under Later` });
     }
   });

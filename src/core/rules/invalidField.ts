@@ -16,7 +16,7 @@ import { fieldOf, isBacklogMdConfig, issue, replaceValueFix } from './ruleHelper
 //   YYYY-MM-DD with an optional time ("2025-09-06 21:22" is valid);
 // - a rank that is not a fractional-index key, with a fix to a valid key between its neighbours;
 // - wrong shapes: a list or mapping where one value belongs, a mapping inside a list field.
-// An empty value (`estimate:`) counts as absent, not invalid.
+// An empty value (`estimate:`, and an empty date `created_date: ''`) counts as absent, not invalid.
 
 export const STORY_TYPES = ['story', 'epic', 'bug', 'spike', 'task'];
 const NUMBER_FIELDS = ['estimate', 'value', 'time_criticality', 'risk_reduction', 'reach', 'impact', 'confidence'];
@@ -97,6 +97,8 @@ export const invalidField: StoryRule = {
     for (const k of DATE_FIELDS) {
       if (!has(k) || !scalar(k)) continue;
       const v = data[k];
+      // `created_date: ''` is how Backlog.md's own tools write "not set".
+      if (typeof v === 'string' && v.trim() === '') continue;
       const ok = (v as unknown) instanceof Date ? !Number.isNaN((v as Date).getTime()) : typeof v === 'string' && isValidDate(v);
       if (!ok) report(rangeOf(k), `"${k}" is not a valid date: ${describe(v)}. Write it as YYYY-MM-DD, e.g. "2025-07-23" (a time like "2025-07-23 14:30" may follow).`);
     }
@@ -134,7 +136,9 @@ function checkSet(
   if (!has(key) || !scalar(key)) return;
   const raw = story.frontMatter!.data[key];
   const v = String(raw).trim();
-  const found = key === 'status' ? statusIndex(ctx.config, v) !== -1 : allowed.some((a) => a.toLowerCase() === v.toLowerCase());
+  // Backlog.md writes `status: Draft` into every draft, whatever the workflow lists.
+  const found =
+    key === 'status' ? statusIndex(ctx.config, v) !== -1 || (isBacklogMdConfig(ctx.config) && v.toLowerCase() === 'draft') : allowed.some((a) => a.toLowerCase() === v.toLowerCase());
   if (found) return;
   const range = fieldOf(story, key)?.valueRange ?? story.titleRange;
   const near = suggestNearest(v, allowed);

@@ -4,12 +4,14 @@ import { isClosed } from '../config/workflow';
 import { eolOf, issue } from './ruleHelpers';
 
 // Only type `story` (the default, so also Backlog.md tasks without a type): bugs, spikes, tasks and epics are
-// not written from a user's point of view. Done and dropped stories are skipped.
+// not written from a user's point of view. Done and dropped stories are skipped. Off by default in Backlog.md mode
+// (its tasks are rarely written as user stories), on once the team adds a vision or sets the rule's severity.
 export const missingUserStory: StoryRule = {
   code: 'missing-user-story',
   defaultSeverity: 'info',
   check(story, ctx) {
     if (story.type.toLowerCase() !== 'story' || story.userStory || isClosed(story, ctx.config) || !story.frontMatter) return [];
+    if (ctx.config.backlogMd && ctx.config.rules['missing-user-story'] === undefined && !ctx.vision()) return [];
     const text = ctx.text(story.path);
     const eol = eolOf(text);
     const who = story.persona ?? '…';

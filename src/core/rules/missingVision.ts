@@ -2,12 +2,14 @@ import type { BacklogRule } from './rule';
 import { ZERO_RANGE } from './ruleHelpers';
 
 // Reported once for the backlog (on the vision path, where the banner's quick fix creates the file), and only when
-// the backlog has at least one story: an empty workspace needs no nagging.
+// the backlog has at least one story: an empty workspace needs no nagging. Off by default in Backlog.md mode (teams
+// there never asked for a vision): on once `.rudder.yml` sets its severity.
 export const missingVision: BacklogRule = {
   code: 'missing-vision',
   defaultSeverity: 'info',
   checkBacklog(ctx) {
     if (ctx.vision() || ctx.storyCount === 0) return [];
+    if (ctx.config.backlogMd && ctx.config.rules['missing-vision'] === undefined) return [];
     const path = ctx.config.vision;
     const template = [
       '---',

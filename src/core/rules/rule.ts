@@ -19,6 +19,8 @@ export interface RuleContext {
   storiesWithRank(rank: string): readonly Story[];
   /** The nearest distinct rank keys below and above `rank`. */
   rankNeighbours(rank: string): { readonly before?: string; readonly after?: string };
+  /** The stories of a milestone (by id or title, or by name), in backlog order. */
+  storiesInMilestone(ref: string): readonly Story[];
   /** True when a file that is not a story here (archive, docs, decisions) has this id or title. */
   existsElsewhere(ref: string): boolean;
   /** A fresh id with the configured prefix (one above the highest in use). */

@@ -6,9 +6,11 @@ import { frontMatterSyntax } from './frontMatterSyntax';
 import { invalidConfig } from './invalidConfig';
 import { invalidField } from './invalidField';
 import { missingAcceptanceCriteria } from './missingAcceptanceCriteria';
+import { missingFrontMatter } from './missingFrontMatter';
 import { missingId } from './missingId';
 import { missingUserStory } from './missingUserStory';
 import { missingVision } from './missingVision';
+import { milestoneByName } from './milestoneByName';
 import { missingVisionLink } from './missingVisionLink';
 import { notReady } from './notReady';
 import { oversizedStory } from './oversizedStory';
@@ -20,10 +22,12 @@ import { vagueCriterion } from './vagueCriterion';
 /** Every rule run on each story, in the order of the issue table. */
 export const STORY_RULES: readonly StoryRule[] = [
   frontMatterSyntax,
+  missingFrontMatter,
   missingId,
   duplicateId,
   invalidField,
   unknownReference,
+  milestoneByName,
   unknownVisionGoal,
   dependencyCycle,
   missingAcceptanceCriteria,

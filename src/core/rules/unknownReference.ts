@@ -1,6 +1,7 @@
 import { quoteList, suggestNearestId } from '../config/suggestNearest';
 import type { Issue } from '../model/issue';
 import type { StoryRule } from './rule';
+import { isMilestoneByName } from './milestoneByName';
 import { fieldOf, issue, keyOf, replaceValueFix } from './ruleHelpers';
 
 // Ids compare case-insensitively, and in Backlog.md backlogs `task-24.1` names the same task as `BACK-24.1`
@@ -25,7 +26,9 @@ export const unknownReference: StoryRule = {
         issue('unknown-reference', 'error', story, fieldOf(story, epicKey)!.valueRange, `${what} "${story.epic}" does not exist. Correct the id, create it, or remove \`${epicKey}\`.`),
       );
     }
-    if (story.milestone !== undefined && fieldOf(story, 'milestone') && !ctx.milestone(story.milestone) && !ctx.existsElsewhere(story.milestone)) {
+    // In Backlog.md mode a free-text milestone is valid (milestone-by-name); a mistyped milestone id is still reported.
+    const byName = ctx.config.backlogMd && story.milestone !== undefined && isMilestoneByName(story.milestone, ctx);
+    if (story.milestone !== undefined && !byName && fieldOf(story, 'milestone') && !ctx.milestone(story.milestone) && !ctx.existsElsewhere(story.milestone)) {
       const range = fieldOf(story, 'milestone')!.valueRange;
       const ids = ctx.milestones().map((m) => m.id);
       const near = suggestNearestId(story.milestone, ids);

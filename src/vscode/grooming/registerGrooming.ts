@@ -331,7 +331,7 @@ class Grooming implements vscode.Disposable {
   }
 
   async setMilestone(t: GroomingTarget): Promise<GroomingResult> {
-    const ms = t.session.index.milestones();
+    const ms = t.session.index.allMilestones();
     const v = await this.pickOne(t, 'Set Milestone', [...ms.map((m) => ({ label: m.title, description: [m.id, m.due && `due ${m.due}`].filter(Boolean).join(' · '), value: m.id })), { label: '$(close) No milestone', value: null }], this.stories(t)[0]?.milestone);
     if (v === undefined) return NOTHING;
     return this.setFields(t, { milestone: v === '' ? null : v }, 'Set milestone');

@@ -242,7 +242,7 @@ export class RoadmapController implements vscode.Disposable {
   private async moveStory(backlog: RoadmapBacklog, path: string, milestoneId: string | null): Promise<boolean> {
     const story = backlog.index.story(path);
     if (!story) return this.reject(`moveStory: ${path} is not a story of this backlog`);
-    if (milestoneId !== null && !backlog.index.milestone(milestoneId)) return this.reject(`moveStory: milestone "${milestoneId}" does not exist`);
+    if (milestoneId !== null && !backlog.index.milestoneOrNamed(milestoneId)) return this.reject(`moveStory: milestone "${milestoneId}" does not exist`);
     if ((story.milestone ?? null) === milestoneId) return false;
     const result = (await vscode.commands.executeCommand('rudder.setMilestone', { folder: backlog.root.toString(), path, value: milestoneId })) as { applied?: boolean } | undefined;
     if (!result?.applied) {

@@ -101,7 +101,8 @@ describe('a multi-root workspace', function () {
     });
     assert.deepEqual(
       betaTask2.map((d) => (typeof d.code === 'object' ? d.code.value : d.code)),
-      ['missing-user-story'],
+      ['vague-criterion'],
+      'and no missing-user-story: that rule is off by default in a Backlog.md backlog without a vision',
     );
     // Beta's statuses come from its own Backlog.md config.yml, alpha's from its .rudder.yml.
     assert.deepEqual(session('beta').index.config.statuses, ['To Do', 'In Progress', 'Done']);

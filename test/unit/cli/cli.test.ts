@@ -170,6 +170,7 @@ describe('rudder CLI (end to end)', function () {
         acceptanceCriteria: { total: 2, done: 0 },
         wsjf: null,
         rice: null,
+        draft: false,
       });
       assert.deepEqual(out.stories.map((s: { id: string }) => s.id), ['S-1', 'S-2']);
       assert.deepEqual(out.stories[1].acceptanceCriteria, { total: 2, done: 2 });

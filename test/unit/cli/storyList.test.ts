@@ -17,6 +17,7 @@ function entry(id: string, over: Partial<JsonListStory> = {}): JsonListStory {
     acceptanceCriteria: { total: 0, done: 0 },
     wsjf: null,
     rice: null,
+    draft: false,
     ...over,
   };
 }
