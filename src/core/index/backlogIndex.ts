@@ -521,9 +521,13 @@ export class BacklogIndex {
     }
   }
 
-  /** Returns true for a file without front matter in Backlog.md's task folders (tasks/, completed/, drafts/, at any depth). */
+  /**
+   * Returns true for a file without front matter in Backlog.md's task folders (tasks/, completed/, drafts/, at any
+   * depth) that is not a readme (Backlog.md's own backlog documents each folder in a readme.md).
+   */
   private isTaskFolderFile(path: string, story: Story): boolean {
     if (!this.cfg.backlogMd || story.frontMatter || looksBinary(this.texts.get(path) ?? '')) return false;
+    if (/(^|\/)readme\.md$/i.test(path)) return false;
     return TASK_FOLDERS.some((f) => path.startsWith(backlogSubfolder(this.cfg, f)));
   }
 

@@ -7,7 +7,10 @@ import type { Story } from '../model/story';
 // line, when it names a status of the workflow, is read too. The story carries a `missing-front-matter` warning
 // whose fix writes those values as front matter.
 
-const FILE_ID = /^([A-Za-z][A-Za-z0-9]*-\d+(?:\.\d+)*)(?=\s|\.md$|$)/;
+// Only Backlog.md's own file names give an id: `task-7 - Fix-login.md`, `back-100.1 - Setup.md`, `task-7.md`. Notes
+// named after a task (`task-epic-11.104-FINAL-SUMMARY.md`, `task-152.9-plan-test-migration.md`) share its number
+// without being that task: an id taken from them would be a false duplicate.
+const FILE_ID = /^([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*-\d+(?:\.\d+)*)(?= - |\.md$)/;
 const STATUS_LINE = /^\*\*Status:?\*\*:?[ \t]*([^\r\n*]+?)[ \t]*$/im;
 
 /** Returns the id Backlog.md gives a task by its file name (`task-7 - Fix-login.md` → `task-7`), if any. */
@@ -31,7 +34,7 @@ export function bareStory(parsed: Story, text: string, statuses: readonly string
   const problem: Issue = {
     code: 'missing-front-matter',
     severity: 'warning',
-    message: `This task file has no front matter: Rudder reads it as ${id ?? 'a story'} "${parsed.title}"${status ? ` (${status})` : ''}, from its file name and first heading. Add the front matter so that every tool reads the same fields.`,
+    message: `This task file has no front matter: Rudder reads it as ${id ? `${id} ` : 'a story '}"${parsed.title}"${status ? ` (${status})` : ''}, from its ${id ? 'file name and ' : ''}first heading. Add the front matter so that every tool reads the same fields.`,
     path: parsed.path,
     range: parsed.titleRange,
     fixes: [fix],
