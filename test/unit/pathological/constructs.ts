@@ -33,11 +33,7 @@ function runEverywhere(run: (n: number) => string): (size: number) => string {
 const repeatTo = (unit: string, n: number): string => unit.repeat(Math.max(1, Math.floor(n / unit.length)));
 
 export const CONSTRUCTS: readonly Construct[] = [
-  {
-    name: '"[a](" repeated in a criterion',
-    make: runEverywhere((n) => repeatTo('[a](', n)),
-    pending: 'vagueCriterion.ts /\\]\\([^)]*\\)/g scans to the end from every "](" (quadratic)',
-  },
+  { name: '"[a](" repeated in a criterion', make: runEverywhere((n) => repeatTo('[a](', n)) },
   {
     name: 'a heading followed by spaces',
     make: (size) => story(`# Title${' '.repeat(size)}x\n\n## Acceptance Criteria\n\n- [ ] Given a, then b\n`),
