@@ -71,11 +71,7 @@ export const CONSTRUCTS: readonly Construct[] = [
   { name: 'a long link destination', make: (size) => story(`## Acceptance Criteria\n\n- [ ] [fast](${'a'.repeat(size)}`) },
   { name: 'CRLF line endings', make: (size) => story(repeatTo('- [ ] a\r\n', size)) },
   { name: 'lone CR line endings', make: (size) => story(repeatTo('- [ ] a\r', size)) },
-  {
-    name: 'front matter: a long title with spaces',
-    make: (size) => `---\nid: S-1\ntitle: a${' '.repeat(size)}b\n---\nx\n`,
-    pending: "backlogIndex.ts FM_LINE (archive files' id and title): lazy value and trailing [ \\t]* overlap (quadratic)",
-  },
+  { name: 'front matter: a long title with spaces', make: (size) => `---\nid: S-1\ntitle: a${' '.repeat(size)}b\n---\nx\n` },
   {
     name: 'front matter: a long list item',
     make: (size) => `---\nid: S-1\nlabels:\n  - a${' '.repeat(size)}b\n---\nx\n`,
