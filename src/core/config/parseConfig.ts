@@ -3,6 +3,7 @@ import type { ReadyCheck, RudderConfig, RuleSetting } from '../model/config';
 import { ISSUE_CODES, type Issue } from '../model/issue';
 import { LineIndex } from '../model/lineIndex';
 import { quoteList, suggestNearest } from './suggestNearest';
+import { trimEndChars } from '../model/trimChars';
 
 const CONFIG_PATH = '.rudder.yml';
 
@@ -27,7 +28,7 @@ const CONFIG_KEYS = [
 
 /** Returns `folder/rest`, or just `rest` when the folder is the root ('.' or ''). */
 function under(folder: string, rest: string): string {
-  const f = folder.replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const f = trimEndChars(folder.replace(/^\.\/+/, ''), '/');
   return f === '' || f === '.' ? rest : `${f}/${rest}`;
 }
 

@@ -1,4 +1,5 @@
 import type { BacklogIndex } from '../index/backlogIndex';
+import { trimEndChars } from '../model/trimChars';
 
 /** Moving one file: both paths relative to the root. */
 export interface FileRename {
@@ -8,7 +9,7 @@ export interface FileRename {
 
 /** Returns the archive path of a story: `<backlog>/archive/<its path inside the backlog folder>`. */
 export function archivePathOf(path: string, backlog: string): string {
-  const base = backlog === '.' || backlog === '' ? '' : `${backlog.replace(/\/+$/, '')}/`;
+  const base = backlog === '.' || backlog === '' ? '' : `${trimEndChars(backlog, '/')}/`;
   const inner = base && path.startsWith(base) ? path.slice(base.length) : path;
   return `${base}archive/${inner}`;
 }

@@ -27,6 +27,22 @@ export function idKey(id: string, config: RudderConfig): string {
   return s;
 }
 
+/**
+ * Returns an id split before its trailing dotted number (`BACK-24.1` → `BACK-`, `24`, `.1`), or undefined when it does
+ * not end in one. Why a scan and not /^(.*?)(\d+)((?:\.\d+)*)$/: its lazy prefix retried the digits from every
+ * position (quadratic on a long id).
+ */
+export function splitTrailingNumber(id: string): { prefix: string; number: string; rest: string } | undefined {
+  const digit = (k: number) => k >= 0 && id.charCodeAt(k) >= 48 && id.charCodeAt(k) <= 57;
+  let start = id.length;
+  if (!digit(start - 1)) return undefined;
+  // Walk left over digits, and over a '.' only when a digit precedes it: the longest dotted number at the end.
+  while (digit(start - 1) || (id[start - 1] === '.' && digit(start - 2) && digit(start))) start--;
+  let firstEnd = start;
+  while (digit(firstEnd)) firstEnd++;
+  return { prefix: id.slice(0, start), number: id.slice(start, firstEnd), rest: id.slice(firstEnd) };
+}
+
 /** Returns the top-level number of an id with the configured prefix (S-12 → 12, BACK-24.1 → 24), or undefined. */
 export function idNumber(id: string, config: RudderConfig): number | undefined {
   const p = config.idPrefix.toLowerCase();
