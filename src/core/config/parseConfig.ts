@@ -4,6 +4,7 @@ import { ISSUE_CODES, type Issue } from '../model/issue';
 import { LineIndex } from '../model/lineIndex';
 import { quoteList, suggestNearest } from './suggestNearest';
 import { doneStatusOf } from './workflow';
+import { trimEndChars } from '../model/trimChars';
 
 const CONFIG_PATH = '.rudder.yml';
 
@@ -30,7 +31,7 @@ const CONFIG_KEYS = [
 
 /** Returns `folder/rest`, or just `rest` when the folder is the root ('.' or ''). */
 function under(folder: string, rest: string): string {
-  const f = folder.replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const f = trimEndChars(folder.replace(/^\.\/+/, ''), '/');
   return f === '' || f === '.' ? rest : `${f}/${rest}`;
 }
 

@@ -48,7 +48,7 @@ function sectionPlace(lines: LineIndex, story: Story): { at: number; depth: numb
   if (story.userStory) return { at: lines.lineStart(story.userStory.range.end.line + 1), depth: 2 };
   const outline = outlineBody(lines, story.bodyStartLine, { markdown: 'scanner' });
   const hs = outline.headings;
-  const d = hs.findIndex((h) => /^\s*description\s*:?\s*$/i.test(h.text.replace(/[*_`]/g, '')));
+  const d = hs.findIndex((h) => isDescriptionHeading(h.text));
   if (d >= 0) {
     const next = hs.slice(d + 1).find((h) => h.depth <= hs[d].depth);
     let last = (next ? next.startLine : lines.lineCount) - 1;
@@ -173,4 +173,12 @@ export function setCriterionChecked(text: string, story: Story, index: number, c
     return toTextEdits(text, [{ start: at, end: at + 1, text: checked ? 'x' : ' ' }], lines);
   }
   return toTextEdits(text, [{ start: textStart, end: textStart, text: checked ? '[x] ' : '[ ] ' }], lines);
+}
+
+/** Returns true for a "Description" heading (emphasis, code marks and one trailing colon tolerated). */
+function isDescriptionHeading(text: string): boolean {
+  // Why not /^\s*description\s*:?\s*$/: its two `\s*` around an optional colon split a run of spaces in every way.
+  let t = text.replace(/[*_`]/g, '').trim();
+  if (t.endsWith(':')) t = t.slice(0, -1).trimEnd();
+  return t.toLowerCase() === 'description';
 }

@@ -5,6 +5,7 @@ import type { TextEdit } from '../model/range';
 import { toTextEdits } from './applyEdits';
 import type { OffsetEdit } from './applyEdits';
 import { formatYamlScalar, plainSafety, styleOf } from './yamlScalar';
+import { trimEndChars } from '../model/trimChars';
 
 /** A value `setField` can write. `null` writes an empty value (`key:`), which YAML reads as null. */
 export type FieldValue = string | number | boolean | readonly string[] | null;
@@ -447,12 +448,14 @@ export function quoteValue(text: string, line: number): TextEdit[] {
   if (line < 0 || line >= lines.lineCount) return [];
   const start = lines.lineStart(line);
   const src = text.slice(start, lines.lineEnd(line));
-  const lead = /^[ \t]*(?:-[ \t]+)?(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?:[ \t]+|$)/.exec(src) ?? /^[ \t]*-[ \t]+/.exec(src);
+  // A plain key runs to its colon greedily: `[^:#]*` already holds any spaces before the colon (a lazy key followed by
+  // `[ \t]*` re-scanned them from every character of the key).
+  const lead = /^[ \t]*(?:-[ \t]+)?(?:"(?:[^"\\]|\\.)*"[ \t]*|'(?:[^']|'')*'[ \t]*|[^\s#'"-][^:#]*|-[^\s:#][^:#]*):(?:[ \t]+|$)/.exec(src) ?? /^[ \t]*-[ \t]+/.exec(src);
   if (!lead) return [];
   let value = src.slice(lead[0].length);
   const comment = /[ \t]#/.exec(value);
   if (comment) value = value.slice(0, comment.index);
-  value = value.replace(/[ \t]+$/, '');
+  value = trimEndChars(value, ' \t');
   if (value === '' || value.startsWith('"') || value.startsWith("'") || value.startsWith('{') || value.startsWith('|') || value.startsWith('>')) return [];
   const quote = fileQuote(text);
   const at = start + lead[0].length;

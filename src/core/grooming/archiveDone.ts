@@ -1,5 +1,6 @@
 import { backlogSubfolder, isDone } from '../config/workflow';
 import type { BacklogIndex } from '../index/backlogIndex';
+import { trimEndChars } from '../model/trimChars';
 
 /** Moving one file: both paths relative to the root. */
 export interface FileRename {
@@ -9,7 +10,7 @@ export interface FileRename {
 
 /** Returns the archive path of a story: `<backlog>/archive/<its path inside the backlog folder>`. */
 export function archivePathOf(path: string, backlog: string): string {
-  const base = backlog === '.' || backlog === '' ? '' : `${backlog.replace(/\/+$/, '')}/`;
+  const base = backlog === '.' || backlog === '' ? '' : `${trimEndChars(backlog, '/')}/`;
   const inner = base && path.startsWith(base) ? path.slice(base.length) : path;
   return `${base}archive/${inner}`;
 }

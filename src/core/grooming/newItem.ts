@@ -4,6 +4,7 @@ import type { Story } from '../model/story';
 import { rankBetween } from '../rank/rankBetween';
 import type { CreatePlan } from './splitStory';
 import { commonPrefix, dirOf, idPrefixOf, newFilePath, seenIds } from './splitStory';
+import { trimEndChars } from '../model/trimChars';
 
 export type NewItemKind = 'story' | 'epic' | 'milestone';
 
@@ -71,7 +72,7 @@ function folderFor(index: BacklogIndex, kind: NewItemKind, position: NewItemPosi
   let best: string | undefined;
   for (const [d, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = d;
   if (best !== undefined) return best;
-  const base = cfg.backlog === '.' || cfg.backlog === '' ? '' : cfg.backlog.replace(/\/+$/, '');
+  const base = cfg.backlog === '.' || cfg.backlog === '' ? '' : trimEndChars(cfg.backlog, '/');
   return [base, kind === 'epic' ? 'epics' : 'stories'].filter(Boolean).join('/');
 }
 

@@ -8,6 +8,7 @@ import type { FileEdit, Range } from '../model/range';
 import type { Story } from '../model/story';
 import { rankBetween } from '../rank/rankBetween';
 import type { TextOf } from './fileText';
+import { trimEndChars } from '../model/trimChars';
 
 /** A plan that creates one file: the edits (the new file among them), where it is, and where the cursor goes. */
 export interface CreatePlan {
@@ -48,7 +49,7 @@ export function slugOf(title: string): string {
 /** Returns a path `<dir>/<id>-<slug>.md` (or `<dir>/<id>.md` when the folder names files by id alone) that is not taken. */
 export function newFilePath(dir: string, id: string, title: string, taken: (path: string) => boolean, idOnly = false): string {
   const base = idOnly ? id.toLowerCase() : [id, slugOf(title)].filter(Boolean).join('-');
-  const prefix = dir === '' || dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`;
+  const prefix = dir === '' || dir === '.' ? '' : `${trimEndChars(dir, '/')}/`;
   let path = `${prefix}${base}.md`;
   for (let n = 2; taken(path); n++) path = `${prefix}${base}-${n}.md`;
   return path;

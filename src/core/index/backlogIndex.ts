@@ -14,6 +14,7 @@ import { isMilestoneByName } from '../rules/milestoneByName';
 import { BACKLOG_RULES, STORY_RULES } from '../rules/rules';
 import { Emitter, type Disposable } from './emitter';
 import { idKey, idNumber } from './idKey';
+import { trimEndChars } from '../model/trimChars';
 
 export type { FileKind, PathScope } from '../load/backlogScope';
 
@@ -914,16 +915,39 @@ function parseMilestoneWithFrontMatter(path: string, text: string): Milestone | 
 // Why a line scan and not the parser: non-story files (archive, docs) only contribute their id and title, and
 // parsing their Markdown would cost as much as a story's for nothing.
 const FM_BLOCK = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const FM_LINE = /^(id|title):[ \t]*(?:"([^"]*)"|'([^']*)'|([^#\r\n]*?))[ \t]*(?:#.*)?$/gm;
+// Why no regex for the lines: /^(id|title):[ \t]*(?:"…"|'…'|([^#\r\n]*?))[ \t]*(?:#.*)?$/ re-scanned a run of spaces from
+// each of its characters (the lazy value and the trailing `[ \t]*` overlap): quadratic on a long title.
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+/** Returns the value of an `id:` or `title:` line as written: quotes removed, a comment dropped; undefined for other lines. */
+function idTitleValue(line: string): { key: 'id' | 'title'; value: string } | undefined {
+  const key = line.startsWith('id:') ? 'id' : line.startsWith('title:') ? 'title' : undefined;
+  if (!key) return undefined;
+  let i = key.length + 1;
+  while (isBlank(line[i])) i++;
+  const q = line[i];
+  if (q === '"' || q === "'") {
+    const close = line.indexOf(q, i + 1);
+    if (close !== -1) {
+      let k = close + 1;
+      while (isBlank(line[k])) k++;
+      if (k === line.length || line[k] === '#') return { key, value: line.slice(i + 1, close) };
+    }
+  }
+  const hash = line.indexOf('#', i);
+  return { key, value: trimEndChars(line.slice(i, hash === -1 ? line.length : hash), ' \t') };
+}
 
 /** Returns the id and title written in a file's YAML front matter, by a line scan. */
 function frontMatterIdTitle(text: string): { id?: string; title?: string } | undefined {
   const block = FM_BLOCK.exec(text.length > 65536 ? text.slice(0, 65536) : text);
   if (!block) return undefined;
   const out: { id?: string; title?: string } = {};
-  for (const m of block[1].matchAll(FM_LINE)) {
-    const v = (m[2] ?? m[3] ?? m[4] ?? '').trim();
-    if (v) out[m[1] as 'id' | 'title'] = v;
+  for (const raw of block[1].split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const m = idTitleValue(line);
+    const v = m?.value.trim();
+    if (m && v) out[m.key] = v;
   }
   return out.id !== undefined || out.title !== undefined ? out : undefined;
 }

@@ -1,17 +1,19 @@
 import type { RudderConfig } from '../model/config';
 import { isBacklogMdConfig } from '../rules/ruleHelpers';
 
-// Why these prefixes: Backlog.md made its id prefix configurable ("task-" became e.g. "BACK-"), and old files keep
-// writing `dependencies: [task-24.1]` and `parent_task_id: task-4` for what are now BACK-24.1 and BACK-4. Backlog.md
-// resolves them by their number, so we do too: an id made of a known prefix and a dotted number is keyed by the
-// number (segments compared as numbers, so task-345.01 = BACK-345.1). Drafts ("DRAFT-3") are their own number space.
-// Everything else compares case-insensitively.
+// Ids compare as written, case-insensitively (`S-12` = `s-12`, but `S-012` and `12` are other ids), except in a
+// Backlog.md backlog (the configuration came from its config.yml), which folds ids the way Backlog.md does:
+// Backlog.md made its id prefix configurable ("task-" became e.g. "BACK-"), and old files keep writing
+// `dependencies: [task-24.1]` and `parent_task_id: task-4` for what are now BACK-24.1 and BACK-4. Backlog.md resolves
+// them by their number, so we do too there: an id made of a known prefix and a dotted number is keyed by the number
+// (segments compared as numbers, so task-345.01 = BACK-345.1). Drafts ("DRAFT-3") are their own number space.
 
+/** Returns the prefixes whose ids are keyed by their number: none outside Backlog.md mode. */
 function numericPrefixes(config: RudderConfig): string[] {
+  if (!isBacklogMdConfig(config)) return [];
   const own = config.idPrefix.toLowerCase();
-  const backlogMd = isBacklogMdConfig(config);
   // '' makes a bare number ("345", as Backlog.md's parent_task_id sometimes holds) the same as the prefixed id.
-  return backlogMd && own !== 'task-' ? [own, 'task-', ''] : [own, ''];
+  return own !== 'task-' ? [own, 'task-', ''] : [own, ''];
 }
 
 const DOTTED = /^\d+(?:\.\d+)*$/;
@@ -26,6 +28,22 @@ export function idKey(id: string, config: RudderConfig): string {
     }
   }
   return s;
+}
+
+/**
+ * Returns an id split before its trailing dotted number (`BACK-24.1` → `BACK-`, `24`, `.1`), or undefined when it does
+ * not end in one. Why a scan and not /^(.*?)(\d+)((?:\.\d+)*)$/: its lazy prefix retried the digits from every
+ * position (quadratic on a long id).
+ */
+export function splitTrailingNumber(id: string): { prefix: string; number: string; rest: string } | undefined {
+  const digit = (k: number) => k >= 0 && id.charCodeAt(k) >= 48 && id.charCodeAt(k) <= 57;
+  let start = id.length;
+  if (!digit(start - 1)) return undefined;
+  // Walk left over digits, and over a '.' only when a digit precedes it: the longest dotted number at the end.
+  while (digit(start - 1) || (id[start - 1] === '.' && digit(start - 2) && digit(start))) start--;
+  let firstEnd = start;
+  while (digit(firstEnd)) firstEnd++;
+  return { prefix: id.slice(0, start), number: id.slice(start, firstEnd), rest: id.slice(firstEnd) };
 }
 
 /** Returns the top-level number of an id with the configured prefix (S-12 → 12, BACK-24.1 → 24), or undefined. */

@@ -2,6 +2,7 @@ import type { Fix, Issue } from '../model/issue';
 import type { FileEdit, Range, TextEdit } from '../model/range';
 import type { Goal, Story } from '../model/story';
 import type { BacklogIndex } from '../index/backlogIndex';
+import { splitTrailingNumber } from '../index/idKey';
 import { addListItem, quoteValue, removeField, removeListItem, setField } from '../edits/frontMatterEdits';
 import { editDistance, suggestNearestId } from '../config/suggestNearest';
 import { applyEdits } from '../edits/applyEdits';
@@ -219,8 +220,8 @@ export function quoteValueFix(path: string, text: string, line: number): IntelFi
 
 /** Returns an id that no story has: the same prefix as `like` with the next free number (e.g. `S-13` after `S-12`). */
 export function freshId(index: BacklogIndex, like: string): string {
-  const m = /^(.*?)(\d+)((?:\.\d+)*)$/.exec(like);
-  const prefix = m ? m[1] : like.endsWith('-') ? like : `${like}-`;
+  const m = splitTrailingNumber(like);
+  const prefix = m ? m.prefix : like.endsWith('-') ? like : `${like}-`;
   let max = 0;
   for (const s of index.stories()) {
     if (!s.id || !s.id.startsWith(prefix)) continue;

@@ -33,7 +33,48 @@ export interface ResolvedId {
 
 // Body references: `S-12`, `#S-12`, `BACK-200`, `task-24.1`, `M1`, `G1` — a letter-led word ending in digits.
 // Only ids the backlog knows count, so ordinary words like `utf8` are dropped by resolution, not here.
-const BODY_ID = /(?<![\w/#.-])#?([A-Za-z][A-Za-z0-9_]*-?\d+(?:\.\d+)*)(?![\w-]|\.\d)/g;
+// Why a scan and not /(?<![\w/#.-])#?([A-Za-z]\w*-?\d+(?:\.\d+)*)(?![\w-]|\.\d)/g: `\w*` and `\d+` share the digits,
+// so a long word of digits was split in every way before failing (quadratic in the word's length).
+const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Returns the id mentions of one line: where each starts (after an optional '#') and its text. */
+export function idMentions(line: string): { index: number; id: string }[] {
+  const out: { index: number; id: string }[] = [];
+  const at = (k: number) => (k < line.length ? line.charCodeAt(k) : -1);
+  let p = 0;
+  while (p < line.length) {
+    const prev = p > 0 ? line[p - 1] : '';
+    const start = line[p] === '#' ? p + 1 : p;
+    if ((prev !== '' && (isWord(prev.charCodeAt(0)) || '/#.-'.includes(prev))) || !isLetter(at(start))) {
+      p++;
+      continue;
+    }
+    // The word: a letter, then letters, digits and underscores; the id needs digits at its end or after one '-'.
+    let end = start + 1;
+    while (isWord(at(end))) end++;
+    if (at(end) === 45 /* - */ && isDigit(at(end + 1))) {
+      end++;
+      while (isDigit(at(end))) end++;
+    } else if (!(end - start >= 2 && isDigit(at(end - 1)))) {
+      p = end;
+      continue;
+    }
+    while (at(end) === 46 /* . */ && isDigit(at(end + 1))) {
+      end += 2;
+      while (isDigit(at(end))) end++;
+    }
+    // What follows must not continue the word (`S-12x`, `S-12-b`); a '.' followed by a digit was taken above.
+    if (isWord(at(end)) || at(end) === 45) {
+      p = end;
+      continue;
+    }
+    out.push({ index: start, id: line.slice(start, end) });
+    p = end;
+  }
+  return out;
+}
 
 /** Returns the candidate id references in the Markdown body (fenced code and inline code skipped). */
 export function bodyIdCandidates(text: string): IdOccurrence[] {
@@ -56,9 +97,8 @@ export function bodyIdCandidates(text: string): IdOccurrence[] {
     }
     if (/^( {4}|\t)/.test(line) && (i === start || lines[i - 1].trim() === '')) continue; // indented code block
     const masked = line.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length));
-    for (const m of masked.matchAll(BODY_ID)) {
-      const col = (m.index ?? 0) + (m[0].startsWith('#') ? 1 : 0);
-      out.push({ id: m[1], range: { start: { line: i, character: col }, end: { line: i, character: col + m[1].length } } });
+    for (const m of idMentions(masked)) {
+      out.push({ id: m.id, range: { start: { line: i, character: m.index }, end: { line: i, character: m.index + m.id.length } } });
     }
   }
   return out;

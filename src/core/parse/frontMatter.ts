@@ -5,6 +5,7 @@ import type { LineIndex } from '../model/lineIndex';
 import type { Range } from '../model/range';
 import type { FieldLocation, FrontMatter } from '../model/story';
 import { readSimpleYaml } from './simpleYaml';
+import { deepFlowNesting, listItemLine, MAX_FLOW_DEPTH } from './yamlLines';
 
 export interface FrontMatterResult {
   readonly frontMatter?: FrontMatter;
@@ -103,6 +104,16 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
     for (let l = 1; l < closeLine; l++) contentLines.push(text.slice(lines.lineStart(l), lines.lineEnd(l)));
     const simple = readSimpleYaml(contentLines, 1);
     if (simple) return { frontMatter: { ...base, data: simple.data, fields: simple.fields, recovered: false }, bodyStartLine, problems };
+  }
+
+  const deep = deepFlowNesting(content);
+  if (deep !== undefined) {
+    const at = lines.positionAt(contentStart + deep);
+    problem(
+      `The front matter nests lists or mappings ("[" or "{") more than ${MAX_FLOW_DEPTH} levels deep here; Rudder reads at most ${MAX_FLOW_DEPTH}. Write the value flat, e.g. "labels: [a, b]".`,
+      { start: at, end: { line: at.line, character: at.character + 1 } },
+    );
+    return recover();
   }
 
   let doc;
@@ -370,11 +381,10 @@ export function scanFields(
       let k = l + 1;
       for (; k < toLine; k++) {
         const t = text.slice(lines.lineStart(k), lines.lineEnd(k));
-        const im = /^([ \t]*)-(?:[ \t]+(.*?))?[ \t]*$/.exec(t);
+        const im = listItemLine(t);
         if (!im) break;
-        const itemStart = im[2] !== undefined ? t.indexOf(im[2], im[1].length + 1) : im[1].length + 1;
-        items.push(String(unquote(im[2] ?? '')));
-        itemRanges.push(vr(itemStart, itemStart + (im[2] ?? '').length, k));
+        items.push(String(unquote(im.item)));
+        itemRanges.push(vr(im.start, im.start + im.item.length, k));
       }
       if (items.length > 0) {
         setPlain(data, key, items);
@@ -416,3 +426,4 @@ export function scanFields(
   }
   return { data, fields };
 }
+

@@ -1,5 +1,6 @@
 import type { Range } from '../model/range';
 import type { FieldLocation } from '../model/story';
+import { trimEndChars } from '../model/trimChars';
 
 // Why a hand-written reader: the `yaml` package costs 100–400 µs for a 12-line header (gray-matter's js-yaml ~15 µs),
 // which alone would blow the lint budget. This reads only the flat subset story headers use (plain, quoted,
@@ -128,7 +129,7 @@ export function readSimpleYaml(
       if (items.length > 0) {
         value = items;
         // Like `yaml`, a block list ends at the end of its last line (a trailing comment included).
-        const lastLine = content[k - 1].replace(/ +$/, '');
+        const lastLine = trimEndChars(content[k - 1], ' ');
         loc = { keyRange, valueRange: { start: { line: ln + 1, character: indent }, end: { line: firstLine + k - 1, character: lastLine.length } }, itemRanges };
         i = k - 1;
       } else {

@@ -14,8 +14,10 @@ export const duplicateId: StoryRule = {
     const all = ctx.resolve(story.id).map((s) => s.path).sort();
     const k = all.indexOf(story.path);
     const base = ctx.nextId();
-    const m = /^(.*?)(\d+)$/.exec(base);
-    const next = m && k > 0 ? `${m[1]}${Number(m[2]) + k - 1}` : base;
+    // The digits at the end of the fresh id, found by a loop (a lazy /^(.*?)(\d+)$/ retried them from every position).
+    let digits = base.length;
+    while (digits > 0 && base.charCodeAt(digits - 1) >= 48 && base.charCodeAt(digits - 1) <= 57) digits--;
+    const next = digits < base.length && k > 0 ? `${base.slice(0, digits)}${Number(base.slice(digits)) + k - 1}` : base;
     const where = others.map((s) => s.path).join(', ');
     return [
       issue('duplicate-id', 'error', story, range, `Id "${story.id}" is also used by ${where}. Give one of them a new id, e.g. "${next}".`, {

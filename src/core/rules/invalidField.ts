@@ -2,7 +2,7 @@ import { quoteList, suggestNearest } from '../config/suggestNearest';
 import type { Fix, Issue } from '../model/issue';
 import type { Range } from '../model/range';
 import type { Story } from '../model/story';
-import { isValidRank, rankBetween } from '../rank/rankBetween';
+import { isValidRank, RANK_KEY_SHAPE, rankBetween } from '../rank/rankBetween';
 import type { RuleContext, StoryRule } from './rule';
 import { statusIndex } from '../config/workflow';
 import { fieldOf, isBacklogMdConfig, issue, replaceValueFix } from './ruleHelpers';
@@ -14,7 +14,8 @@ import { fieldOf, isBacklogMdConfig, issue, replaceValueFix } from './ruleHelper
 // - estimate, WSJF and RICE inputs that are not non-negative numbers; ordinal that is not a number;
 // - dates (created, updated and Backlog.md's created_date, updated_date, completed_date) that are not
 //   YYYY-MM-DD with an optional time ("2025-09-06 21:22" is valid);
-// - a rank that is not a fractional-index key, with a fix to a valid key between its neighbours;
+// - a rank that is not a rank key (one or more of 0-9, A-Z, a-z; a number is not one), with a fix to a valid key
+//   between its neighbours;
 // - wrong shapes: a list or mapping where one value belongs, a mapping inside a list field.
 // An empty value (`estimate:`, and an empty date `created_date: ''`) counts as absent, not invalid.
 
@@ -112,11 +113,9 @@ export const invalidField: StoryRule = {
           const key = rankBetween(n.before, n.after);
           if (isValidRank(key)) fixes.push(replaceValueFix(story, ctx.text(story.path), range, key, `Replace with the valid rank key "${key}" (same position)`));
         }
-        report(
-          range,
-          `Rank ${describe(v)} is not a valid rank key (a letter followed by letters or digits, as Rudder writes them, e.g. "a0"). Move the story in the backlog tree to get a valid key.`,
-          fixes,
-        );
+        const what = typeof v === 'number' ? `Rank ${describe(v)} is a number, not a rank key` : `Rank ${describe(v)} is not a valid rank key`;
+        const quote = typeof v === 'number' && isValidRank(String(v)) ? ` Quote it (rank: "${v}") to keep it,` : '';
+        report(range, `${what}: a rank key is ${RANK_KEY_SHAPE}.${quote} Move the story in the backlog tree to get a new key.`, fixes);
       }
     }
     return out;

@@ -31,7 +31,7 @@ export const missingVisionLink: StoryRule = {
       if (!existing) {
         const f = addFieldFix(story, text, 'vision', g.id, title, false);
         if (f) fixes.push(f);
-      } else if (/^\s*(\[\s*\])?\s*$/.test(textOf(text, existing.valueRange))) {
+      } else if (isEmptyList(textOf(text, existing.valueRange))) {
         fixes.push({ title, isPreferred: false, edits: [{ path: story.path, edits: [{ range: existing.valueRange, newText: `[${g.id}]` }] }] });
       }
     }
@@ -49,3 +49,9 @@ export const missingVisionLink: StoryRule = {
     ];
   },
 };
+
+// Why not /^\s*(\[\s*\])?\s*$/: with the brackets absent, its two `\s*` split a run of spaces in every way.
+function isEmptyList(value: string): boolean {
+  const t = value.trim();
+  return t === '' || (t.startsWith('[') && t.endsWith(']') && t.slice(1, -1).trim() === '');
+}

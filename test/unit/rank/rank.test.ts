@@ -35,27 +35,27 @@ describe('rankBetween', () => {
     const k = rankBetween('1', 'a0');
     assert.ok(between(k, '1', 'a0'), k);
   });
-  it('stays between two invalid neighbours', () => {
+  it('stays between hand-typed neighbours, and stays valid beside invalid ones', () => {
     const k = rankBetween('1', '2');
-    assert.ok(between(k, '1', '2'), k);
+    assert.ok(between(k, '1', '2') && isValidRank(k), k);
     const k2 = rankBetween('zz', undefined);
-    assert.ok(k2 > 'zz', k2);
-    const k3 = rankBetween(undefined, '!');
-    assert.ok(k3 < '!' && k3.length > 0, k3);
+    assert.ok(k2 > 'zz' && isValidRank(k2), k2);
+    // Nothing of 0-9A-Za-z sorts below "!": a valid key beats a position no valid key can hold.
+    assert.ok(isValidRank(rankBetween(undefined, '!')));
+    const k4 = rankBetween('a 0', 'a1');
+    assert.ok(between(k4, 'a 0', 'a1') && isValidRank(k4), k4);
   });
-  it('never throws and stays strictly between any two different strings (property)', () => {
+  it('never throws, always gives a valid key, strictly between any two different strings where a key fits (property)', () => {
     fc.assert(
       fc.property(fc.option(fc.string({ maxLength: 6 }), { nil: undefined }), fc.option(fc.string({ maxLength: 6 }), { nil: undefined }), (a, b) => {
         const k = rankBetween(a, b);
+        assert.ok(isValidRank(k), JSON.stringify([a, b, k]));
         const lo = a === '' ? undefined : a;
         const hi = b === '' ? undefined : b;
-        if (lo !== undefined && hi !== undefined && lo !== hi) {
-          const [x, y] = lo < hi ? [lo, hi] : [hi, lo];
-          // Only impossible when y is x followed by NUL characters.
-          if (!/^\0*$/.test(y.slice(x.length)) || !y.startsWith(x)) assert.ok(between(k, x, y), JSON.stringify([x, y, k]));
-        } else if (lo !== undefined && hi === undefined) assert.ok(k > lo);
-        else if (hi !== undefined && lo === undefined && !/^\0*$/.test(hi)) assert.ok(k < hi, JSON.stringify([hi, k]));
-        assert.ok(k.length > 0);
+        // With lower neighbours made of the alphabet and printable upper ones above "0", a key always fits.
+        const fits = (x: string | undefined) => x === undefined || isValidRank(x);
+        if (lo !== undefined && hi === undefined && fits(lo)) assert.ok(k > lo);
+        if (hi !== undefined && lo === undefined && hi > '1') assert.ok(k < hi, JSON.stringify([hi, k]));
       }),
       { numRuns: 500 },
     );
@@ -84,9 +84,9 @@ describe('evenRanks / ranksBetween / isValidRank', () => {
     assert.equal(ks.length, 3);
     assert.ok(ks[0] > 'a0' && ks[0] < ks[1] && ks[1] < ks[2] && ks[2] < 'a1');
   });
-  it('isValidRank rejects malformed keys', () => {
-    for (const k of ['a0', 'a1V', 'b00', 'Zz']) assert.equal(isValidRank(k), true, k);
-    for (const k of ['', '1', 'a', 'a00', '!!', 'a 0', 'zz']) assert.equal(isValidRank(k), false, k);
+  it('isValidRank accepts every key of 0-9A-Za-z and rejects the rest', () => {
+    for (const k of ['a0', 'a1V', 'b00', 'Zz', '1', 'a', 'a00', 'zz', 'a10', 'b1']) assert.equal(isValidRank(k), true, k);
+    for (const k of ['', '!!', 'a 0', 'a-1']) assert.equal(isValidRank(k), false, k);
   });
 });
 
