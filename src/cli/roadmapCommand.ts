@@ -5,6 +5,7 @@ import { toMermaidGantt } from '../core/roadmap/exportMermaid';
 import { toRoadmap } from '../core/roadmap/toRoadmap';
 import { localIsoDate, toDayNumber } from '../core/roadmap/roadmapDates';
 import { toRoadmapHtml, type RoadmapHtmlAssets } from '../webview/exportHtml';
+import { writeOutputFile } from './outputFile';
 import { UsageError, type CliIo } from './cliIo';
 import type { Command } from './command';
 import type { ParsedArgs } from './parseArgs';
@@ -83,12 +84,7 @@ export async function runRoadmap(args: ParsedArgs, io: CliIo): Promise<number> {
     io.writeOut(text);
     return 0;
   }
-  const target = path.resolve(io.cwd, output);
-  try {
-    await fs.promises.writeFile(target, text, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot write ${output}: ${(e as Error).message}`);
-  }
+  writeOutputFile(io, output, text);
   io.writeErr(`rudder roadmap: wrote ${format} (${model.milestones.length} milestones, ${Object.keys(model.stories).length} stories) to ${output}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileEdit, Position, Range, TextEdit } from '../core/model/range';
 import type { Issue, Severity } from '../core/model/issue';
+import { ruleDocsUrl } from '../core/rules/rule';
 
 // The one place where core types become VS Code types and back.
 
@@ -52,8 +53,6 @@ export function toWorkspaceEdit(root: vscode.Uri, fileEdits: readonly FileEdit[]
   return edit;
 }
 
-/** Where each diagnostic code is documented (the `code.target` of a Rudder diagnostic). */
-export const RULES_DOC_URL = 'https://github.com/rudder/rudder/blob/main/docs/rules.md';
 
 /** Returns the VS Code severity of a core severity. */
 export function toVsSeverity(s: Severity): vscode.DiagnosticSeverity {
@@ -69,7 +68,7 @@ export function toVsLocation(root: vscode.Uri, path: string, range: Range): vsco
 export function toVsDiagnostic(root: vscode.Uri, issue: Issue): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toVsRange(issue.range), issue.message, toVsSeverity(issue.severity));
   d.source = 'rudder';
-  d.code = { value: issue.code, target: vscode.Uri.parse(`${RULES_DOC_URL}#${issue.code}`) };
+  d.code = { value: issue.code, target: vscode.Uri.parse(ruleDocsUrl(issue.code)) };
   if (issue.related?.length) {
     d.relatedInformation = issue.related.map((r) => new vscode.DiagnosticRelatedInformation(toVsLocation(root, r.path, r.range), r.message));
   }

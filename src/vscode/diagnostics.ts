@@ -109,20 +109,20 @@ export class BacklogDiagnostics implements vscode.Disposable {
     }
     let paths: Set<string>;
     if (this.fullRefresh) {
-      paths = new Set([...this.published, ...this.index.stories().map((s) => s.path), ...this.index.milestones().map((m) => m.path)]);
+      paths = new Set([...this.published, ...this.index.stories().map((s) => s.path), ...this.index.milestones().map((m) => m.path), ...this.index.pathsWithFileIssues()]);
       const vision = this.index.vision();
       if (vision) paths.add(vision.path);
     } else {
       paths = new Set(this.dirty);
       // Backlog-level issues (config, missing vision) may appear or vanish with any change.
-      for (const p of this.published) if (!this.index.story(p) && !this.index.milestone(p) && this.index.vision()?.path !== p) paths.add(p);
+      for (const p of this.published) if (!this.index.story(p) && !this.index.milestones().some((m) => m.path === p) && this.index.vision()?.path !== p) paths.add(p);
     }
     for (const p of backlog.keys()) paths.add(p);
     this.fullRefresh = false;
     this.dirty.clear();
     const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
     for (const path of paths) {
-      const issues = dedupe([...(this.index.text(path) !== undefined ? this.index.issues(path) : []), ...(backlog.get(path) ?? [])]);
+      const issues = dedupe([...(this.index.knows(path) ? this.index.issues(path) : []), ...(backlog.get(path) ?? [])]);
       const uri = toUri(this.root, path);
       if (issues.length === 0) {
         if (this.published.delete(path)) entries.push([uri, undefined]);

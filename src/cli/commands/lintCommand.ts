@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
 import { UsageError, useColor, type CliIo } from '../cliIo';
@@ -8,6 +7,7 @@ import { countSeverities, type LintReport } from '../format/lintReport';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import type { ParsedArgs } from '../parseArgs';
+import { writeOutputFile } from '../outputFile';
 import { folderArgument, openBacklog } from './openBacklog';
 
 /** `rudder lint`: checks every story and prints the issues. */
@@ -53,13 +53,8 @@ async function runLint(args: ParsedArgs, io: CliIo): Promise<number> {
       displayPath: (file) => path.relative(base, path.join(backlog.root, file)) || file,
     });
   }
-  if (outFile) {
-    try {
-      fs.mkdirSync(path.dirname(outFile), { recursive: true });
-      fs.writeFileSync(outFile, text);
-    } catch (e) {
-      throw new UsageError(`cannot write ${output}: ${(e as Error).message}. Choose a writable path for -o.`);
-    }
+  if (output !== undefined) {
+    writeOutputFile(io, output, text);
   } else {
     io.writeOut(text);
   }

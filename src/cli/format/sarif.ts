@@ -1,6 +1,7 @@
-import { ISSUE_CODES, type Severity } from '../../core/model/issue';
+import type { Severity } from '../../core/model/issue';
+import { ruleDocsUrl } from '../../core/rules/rule';
+import { ALL_RULES } from '../../core/rules/rules';
 import { sortIssues, type LintReport } from './lintReport';
-import { RULE_HELP, ruleHelpUri } from './ruleHelp';
 
 /** How `formatSarif` names the tool and locates files. */
 export interface SarifOptions {
@@ -26,19 +27,17 @@ export function sarifLevel(severity: Severity): SarifLevel {
 /** Returns a SARIF 2.1.0 log (plain JSON data) with one run, one rule per issue code and one result per issue. */
 export function toSarifLog(report: LintReport, options: SarifOptions): Record<string, unknown> {
   const prefix = options.uriPrefix ?? '';
-  const rules = ISSUE_CODES.map((code) => {
-    const help = RULE_HELP[code];
-    return {
-      id: code,
-      name: pascalCase(code),
-      shortDescription: { text: help.short },
-      fullDescription: { text: help.full },
-      help: { text: `${help.full}\nDocumentation: ${ruleHelpUri(code)}`, markdown: `${help.full}\n\n[Documentation](${ruleHelpUri(code)})` },
-      helpUri: ruleHelpUri(code),
-      defaultConfiguration: { level: sarifLevel(help.defaultSeverity) },
-    };
-  });
-  const ruleIndex = new Map<string, number>(ISSUE_CODES.map((c, i) => [c, i]));
+  // One SARIF rule per Rudder rule, from the rule's own metadata.
+  const rules = ALL_RULES.map((rule) => ({
+    id: rule.code,
+    name: pascalCase(rule.code),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: { text: `${rule.description}\nDocumentation: ${ruleDocsUrl(rule.code)}`, markdown: `${rule.description}\n\n[Documentation](${ruleDocsUrl(rule.code)})` },
+    helpUri: ruleDocsUrl(rule.code),
+    defaultConfiguration: { level: sarifLevel(rule.defaultSeverity) },
+  }));
+  const ruleIndex = new Map<string, number>(ALL_RULES.map((r, i) => [r.code, i]));
   const results = sortIssues(report.issues).map((issue) => {
     const result: Record<string, unknown> = {
       ruleId: issue.code,

@@ -82,12 +82,12 @@ export function formatListText(stories: readonly JsonListStory[], groups?: reado
   if (groups) return groups.map((g) => `${g.label} (${g.done === undefined ? g.stories.length : `${g.done}/${g.stories.length} done`})\n${formatListText(g.stories).replace(/^(?=.)/gm, '  ')}`).join('\n');
   const header = ['ID', 'STATUS', 'PRIORITY', 'EST', 'AC', 'TITLE'];
   const rows = stories.map((s) => [
-    s.id ?? '—',
-    s.status ?? '—',
-    s.priority ?? '—',
+    cell(s.id ?? '—'),
+    cell(s.status ?? '—'),
+    cell(s.priority ?? '—'),
     s.estimate === null ? '—' : String(s.estimate),
     s.acceptanceCriteria.total === 0 ? '—' : `${s.acceptanceCriteria.done}/${s.acceptanceCriteria.total}`,
-    s.title.replace(/\s+/g, ' '),
+    cell(s.title),
   ]);
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
@@ -97,6 +97,24 @@ export function formatListText(stories: readonly JsonListStory[], groups?: reado
       .join('  ')
       .trimEnd();
   return all.map(line).join('\n') + '\n';
+}
+
+/** Returns a value as one table cell: a line break, a tab or another control character would break the table. */
+function cell(v: string): string {
+  let out = '';
+  let space = false;
+  for (const ch of v) {
+    const c = ch.charCodeAt(0);
+    const blank = c <= 0x20 || c === 0x7f || c === 0x85 || c === 0x2028 || c === 0x2029;
+    if (blank) {
+      if (!space && out !== '') out += ' ';
+      space = true;
+    } else {
+      out += ch;
+      space = false;
+    }
+  }
+  return out.trimEnd();
 }
 
 function finiteOrNull(n: number | undefined): number | null {

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { ReadyCheck, RudderConfig, RuleSetting } from '../model/config';
-import { ISSUE_CODES, type Issue } from '../model/issue';
+import type { Issue } from '../model/issue';
+import { ISSUE_CODES } from '../rules/rules';
 import { LineIndex } from '../model/lineIndex';
 import { quoteList, suggestNearest } from './suggestNearest';
 import { doneStatusOf } from './workflow';
@@ -206,15 +207,34 @@ function parseRudderYml(text: string, folderHint: string, base: (folder: string)
     return undefined;
   };
 
-  const folder = str('backlog') ?? folderHint;
+  // Every path and glob must stay inside the root: `backlog: ../../x` or `stories: "../**/*.md"` would read files
+  // outside the workspace (or walk the whole file system). Such a value is reported and its default is used.
+  const inside = (key: string, value: string, node: YamlNode | null | undefined): boolean => {
+    const why = outsideRoot(value);
+    if (!why) return true;
+    const [s, e] = rangeOf(node);
+    report(s, e, `"${key}" is "${value}", which ${why}: Rudder reads only files inside the folder of .rudder.yml. Write a path relative to it, e.g. \`${key}: ${example(key)}\`; until then the default is used.`);
+    return false;
+  };
+  const insideStr = (key: string): string | undefined => {
+    const v = str(key);
+    return v !== undefined && inside(key, v, pairs.get(key)?.value) ? v : undefined;
+  };
+  const insideList = (key: string): string[] | undefined => {
+    const list = strList(key, true);
+    if (!list) return undefined;
+    const ok = list.values.filter((v, i) => inside(key, v, list.nodes[i]));
+    return ok.length === list.values.length ? ok : ok.length ? ok : undefined;
+  };
+  const folder = insideStr('backlog') ?? folderHint;
   const config: Mutable<RudderConfig> = { ...base(folder), source: CONFIG_PATH };
-  const stories = strList('stories', true);
-  if (stories) config.stories = stories.values;
+  const stories = insideList('stories');
+  if (stories) config.stories = stories;
   const exclude = strList('exclude', true);
   if (exclude) config.exclude = exclude.values;
-  const vision = str('vision');
+  const vision = insideStr('vision');
   if (vision) config.vision = vision;
-  const milestones = str('milestones');
+  const milestones = insideStr('milestones');
   if (milestones) config.milestones = milestones;
   const statuses = strList('statuses', false);
   if (statuses) config.statuses = statuses.values;
@@ -315,6 +335,15 @@ function parseRudderYml(text: string, folderHint: string, base: (folder: string)
   // Reported in file order, whatever order the checks ran in.
   issues.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { config, issues };
+}
+
+/** Returns why a configured path or glob would leave the root (absolute, a drive, '..', a backslash), else undefined. */
+export function outsideRoot(value: string): string | undefined {
+  const v = value.trim();
+  if (v.startsWith('/') || v.startsWith('~')) return 'is an absolute path';
+  if (/^[A-Za-z]:/.test(v) || v.includes('\\')) return 'is a Windows path';
+  if (v.split('/').some((seg) => seg === '..')) return 'goes up out of the folder (..)';
+  return undefined;
 }
 
 function example(key: string): string {

@@ -11,7 +11,8 @@ import { parseVision } from '../parse/parseVision';
 import { compareIds, compareStories, sortBacklog } from '../rank/compareStories';
 import type { RuleContext } from '../rules/rule';
 import { isMilestoneByName } from '../rules/milestoneByName';
-import { BACKLOG_RULES, STORY_RULES } from '../rules/rules';
+import type { Invalidation } from '../rules/rule';
+import { ALL_RULES, BACKLOG_RULES, STORY_RULES } from '../rules/rules';
 import { Emitter, type Disposable } from './emitter';
 import { idKey, idNumber } from './idKey';
 import { trimEndChars } from '../model/trimChars';
@@ -29,6 +30,10 @@ export interface IndexChange {
 }
 
 const NO_CHANGE: IndexChange = { paths: [], all: false };
+
+// Which changes to other stories the rules read (each rule declares its own `invalidatedBy`): a change re-checks
+// exactly the stories those rules could now judge differently, and nothing is walked that no rule needs.
+const INVALIDATIONS: ReadonlySet<Invalidation> = new Set(ALL_RULES.flatMap((r): readonly Invalidation[] => ('invalidatedBy' in r && r.invalidatedBy ? r.invalidatedBy : [])));
 
 /** A string → set-of-paths map whose empty sets are dropped. */
 class MultiMap {
@@ -90,6 +95,8 @@ export class BacklogIndex {
   // Why maintained by binary insertion rather than re-sorted: a 10k backlog re-sort costs milliseconds on every
   // keystroke-triggered upsert; insertion is O(log n) compares plus one array move.
   private sorted: Story[] | undefined;
+  // Problems of files as files (unreadable, not UTF-8), set by the loading pipeline; a path may have these and no text.
+  private readonly fileIssues = new Map<string, readonly Issue[]>();
   // Why copy-on-write: an array handed out by stories() must not change under a caller that is iterating it.
   private sortedShared = false;
   // Why per path: a change invalidates only the files it can affect (see affectedBy), so diagnostics of a 10k
@@ -158,8 +165,16 @@ export class BacklogIndex {
     return change;
   }
 
-  /** Forgets a file; returns (and announces) what changed. */
+  /** Forgets a file (its text and its file problems); returns (and announces) what changed. */
   remove(path: string): IndexChange {
+    if (this.fileIssues.delete(path)) {
+      this.issueCache.delete(path);
+      if (!this.texts.has(path)) {
+        const change = { paths: [path], all: false };
+        this.emitter.fire(change);
+        return change;
+      }
+    }
     if (!this.texts.has(path)) return NO_CHANGE;
     this.texts.delete(path);
     const kind = this.kinds.get(path);
@@ -192,6 +207,30 @@ export class BacklogIndex {
   /** Returns every path the index holds a text for (stories, vision, milestones and other files). */
   paths(): string[] {
     return [...this.texts.keys()];
+  }
+
+  /**
+   * Sets the problems of a file as a file (code unreadable-file or unsupported-encoding), found by the loading
+   * pipeline when it read the file; [] clears them. A file that could not be read has such issues and no text.
+   */
+  setFileIssues(path: string, issues: readonly Issue[]): void {
+    const had = this.fileIssues.get(path);
+    if (!had?.length && !issues.length) return;
+    if (had && issues.length === had.length && issues.every((x, i) => x.code === had[i].code && x.message === had[i].message)) return;
+    if (issues.length) this.fileIssues.set(path, issues);
+    else this.fileIssues.delete(path);
+    this.issueCache.delete(path);
+    this.emitter.fire({ paths: [path], all: false });
+  }
+
+  /** Returns every path with file problems (some of them have no text: they could not be read). */
+  pathsWithFileIssues(): string[] {
+    return [...this.fileIssues.keys()];
+  }
+
+  /** Returns true when the index holds a text or file problems for a path. */
+  knows(path: string): boolean {
+    return this.texts.has(path) || this.fileIssues.has(path);
   }
 
   /** Returns the ids written in the front matter of files that are not stories here (archive, docs, drafts). */
@@ -346,6 +385,8 @@ export class BacklogIndex {
       raw.push(...story.problems.filter((p) => !handled.has(p.code)));
     } else if (kind === 'vision' && this.visionDoc) raw = [...this.visionDoc.problems];
     else if (kind === 'milestone') raw = [...(this.milestoneByPath.get(path)?.problems ?? [])];
+    const file = this.fileIssues.get(path);
+    if (file) raw.push(...file);
     const out = this.applySeverity(raw).sort(compareIssues);
     this.issueCache.set(path, out);
     return out;
@@ -368,7 +409,7 @@ export class BacklogIndex {
   /** Returns every file's issues (by path) followed by the backlog-wide issues. */
   allIssues(): readonly Issue[] {
     const out: Issue[] = [];
-    for (const p of [...this.texts.keys()].sort()) out.push(...this.issues(p));
+    for (const p of [...new Set([...this.texts.keys(), ...this.fileIssues.keys()])].sort()) out.push(...this.issues(p));
     out.push(...this.backlogIssues());
     return out;
   }
@@ -494,6 +535,7 @@ export class BacklogIndex {
     this.sorted = undefined;
     this.cycles = undefined;
     this.issueCache.clear();
+    for (const path of [...this.fileIssues.keys()]) if (this.classify(path) === 'outside') this.fileIssues.delete(path);
     for (const [path, text] of this.texts) {
       const kind = this.classify(path);
       if (kind === 'outside') {
@@ -564,17 +606,19 @@ export class BacklogIndex {
     }
     if (linksChanged) {
       // Cycle findings change only for the stories of this story's cycle component, before and after the change.
-      for (const p of oldComponent) affected.add(p);
-      for (const p of newComponent) affected.add(p);
+      if (INVALIDATIONS.has('dependency-cycle')) {
+        for (const p of oldComponent) affected.add(p);
+        for (const p of newComponent) affected.add(p);
+      }
       this.updateCycles(oldComponent, newComponent);
     }
-    if (this.cfg.backlogMd && (rankChanged || old?.milestone !== next?.milestone)) {
+    if (INVALIDATIONS.has('same-milestone') && this.cfg.backlogMd && (rankChanged || old?.milestone !== next?.milestone)) {
       // A milestone by name is reported on the first story (in backlog order) that names it: its peers may change.
       for (const m of new Set([old?.milestone, next?.milestone])) {
         if (m !== undefined) for (const p of this.byMilestone.get(m.toLowerCase()) ?? []) affected.add(p);
       }
     }
-    if (this.maxIdNumber !== maxBefore) {
+    if (INVALIDATIONS.has('next-id') && this.maxIdNumber !== maxBefore) {
       // The suggested next id changed: stories whose fixes propose one must be re-checked.
       for (const p of this.withoutId) affected.add(p);
       for (const k of this.duplicateKeys) for (const p of this.ids.get(k) ?? []) affected.add(p);
@@ -587,13 +631,15 @@ export class BacklogIndex {
   private affectedBy(s: Story, out: Set<string>, rankChanged: boolean): void {
     const key = this.key(s.id);
     if (key !== undefined) {
-      for (const p of this.ids.get(key) ?? []) out.add(p);
-      for (const p of this.children.get(key) ?? []) out.add(p);
-      for (const p of this.dependents.get(key) ?? []) out.add(p);
+      if (INVALIDATIONS.has('same-id')) for (const p of this.ids.get(key) ?? []) out.add(p);
+      if (INVALIDATIONS.has('referenced')) {
+        for (const p of this.children.get(key) ?? []) out.add(p);
+        for (const p of this.dependents.get(key) ?? []) out.add(p);
+      }
     }
     if (s.rank !== undefined) {
-      for (const p of this.rankGroups.get(s.rank) ?? []) out.add(p);
-      if (rankChanged) {
+      if (INVALIDATIONS.has('same-rank')) for (const p of this.rankGroups.get(s.rank) ?? []) out.add(p);
+      if (rankChanged && INVALIDATIONS.has('rank-neighbours')) {
         // Rank fixes of the neighbouring keys' groups use this key as their bound.
         const { before, after } = this.neighbours(s.rank);
         for (const r of [before, after]) if (r !== undefined) for (const p of this.rankGroups.get(r) ?? []) out.add(p);

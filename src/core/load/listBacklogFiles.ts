@@ -6,14 +6,17 @@ import { joinPath, type FileSource } from './fileSource';
 export interface BacklogListing {
   /** Root-relative paths of every file in scope (stories, vision, milestones, other Markdown under the walked folders), sorted. */
   readonly paths: readonly string[];
-  /** Folders (or start files) that exist but could not be read, with the reason. */
+  /** Folders that exist but could not be listed, with the reason. */
   readonly unlistable: readonly { readonly path: string; readonly message: string }[];
+  /** Markdown entries in scope that are not regular files (a device, a pipe, a link leading outside the root). */
+  readonly irregular: readonly string[];
 }
 
 /** Returns every file of the backlog that `scopeOf` keeps, by walking the configuration's start folders. */
 export async function listBacklogFiles(source: FileSource, config: RudderConfig): Promise<BacklogListing> {
   const found = new Set<string>();
   const unlistable: { path: string; message: string }[] = [];
+  const irregular: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     const listed = await source.list(folder);
     if (!listed.ok) {
@@ -25,7 +28,10 @@ export async function listBacklogFiles(source: FileSource, config: RudderConfig)
       const p = joinPath(folder, entry.name);
       if (entry.kind === 'folder') {
         if (walksInto(config, folder, entry.name)) subfolders.push(p);
-      } else if (entry.kind === 'file' && scopeOf(config, p) !== 'outside') found.add(p);
+      } else if (scopeOf(config, p) !== 'outside') {
+        if (entry.kind === 'file') found.add(p);
+        else irregular.push(p);
+      }
     }
     // Why in parallel: through `vscode.workspace.fs` each listing is a round trip; siblings need not wait for each other.
     await Promise.all(subfolders.map(walk));
@@ -43,5 +49,5 @@ export async function listBacklogFiles(source: FileSource, config: RudderConfig)
     }),
   );
   // Why sorted: the file count, the order of issues and what wins a duplicate must not depend on listing order.
-  return { paths: [...found].sort(), unlistable: unlistable.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  return { paths: [...found].sort(), unlistable: unlistable.sort((a, b) => (a.path < b.path ? -1 : 1)), irregular: irregular.sort() };
 }

@@ -2,30 +2,9 @@ import type { FileEdit, Range } from './range';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Stable public codes. Never rename one: users' configs and CI pipelines name them. */
-export const ISSUE_CODES = [
-  'front-matter-syntax',
-  'missing-front-matter',
-  'missing-id',
-  'duplicate-id',
-  'invalid-field',
-  'unknown-reference',
-  'milestone-by-name',
-  'unknown-vision-goal',
-  'dependency-cycle',
-  'missing-acceptance-criteria',
-  'missing-vision-link',
-  'not-ready',
-  'done-with-open-criteria',
-  'oversized-story',
-  'missing-user-story',
-  'vague-criterion',
-  'missing-vision',
-  'equal-rank',
-  'invalid-config',
-] as const;
-
-export type IssueCode = (typeof ISSUE_CODES)[number];
+// The codes are the rules' own (src/core/rules/rules.ts lists every rule); a type-only import, erased at run time.
+import type { IssueCode } from '../rules/rules';
+export type { IssueCode };
 
 /** Another place that explains an issue (the other duplicate, the other end of a cycle). */
 export interface RelatedLocation {

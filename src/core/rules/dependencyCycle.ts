@@ -2,9 +2,12 @@ import type { StoryRule } from './rule';
 import { fieldOf, fieldRange, issue, label } from './ruleHelpers';
 
 // Reported on every story of the cycle (each story is checked on its own), pointing at the others.
-export const dependencyCycle: StoryRule = {
+export const dependencyCycle: StoryRule<'dependency-cycle'> = {
   code: 'dependency-cycle',
   defaultSeverity: 'error',
+  title: 'Stories depend on each other in a cycle.',
+  description: 'None of the stories in the cycle can be started first. Remove one of the depends_on links.',
+  invalidatedBy: ['dependency-cycle'],
   check(story, ctx) {
     const cycle = ctx.dependencyCycle(story);
     if (!cycle) return [];

@@ -6,9 +6,11 @@ import { fieldRange, issue, textOf } from './ruleHelpers';
 
 // Only done stories, by the meaning of their status or their folder (not dropped: a dropped story's criteria were
 // never meant to be met).
-export const doneWithOpenCriteria: StoryRule = {
+export const doneWithOpenCriteria: StoryRule<'done-with-open-criteria'> = {
   code: 'done-with-open-criteria',
   defaultSeverity: 'warning',
+  title: 'The story is done but some acceptance criteria are unchecked.',
+  description: 'Either the work is not finished or the checkboxes were not updated. Check the criteria that are met, or reopen the story.',
   check(story, ctx) {
     if (!isDone(story, ctx.config)) return [];
     const items = story.acceptanceCriteria?.items ?? [];

@@ -1,9 +1,12 @@
 import type { StoryRule } from './rule';
 import { fieldOf, fieldRange, issue, replaceValueFix } from './ruleHelpers';
 
-export const duplicateId: StoryRule = {
+export const duplicateId: StoryRule<'duplicate-id'> = {
   code: 'duplicate-id',
   defaultSeverity: 'error',
+  title: 'Two stories share the same id.',
+  description: 'References to this id are ambiguous. Give one of the stories a new, unused id.',
+  invalidatedBy: ['same-id', 'next-id'],
   check(story, ctx) {
     if (story.id === undefined) return [];
     const others = ctx.resolve(story.id).filter((s) => s.path !== story.path);

@@ -6,9 +6,12 @@ import { fieldOf, fieldRange, issue, label, replaceValueFix } from './ruleHelper
 // Stories sharing one rank key (usually after a merge) are ordered by id until fixed. The first of the group in
 // that order keeps the key; each other one gets a fix with its own fresh key between the shared key and the next
 // distinct key, so applying every fix keeps today's order and touches only the moved files.
-export const equalRank: StoryRule = {
+export const equalRank: StoryRule<'equal-rank'> = {
   code: 'equal-rank',
   defaultSeverity: 'warning',
+  title: 'Two stories have the same rank key.',
+  description: 'Their order is decided by id, not by intent. Move one of them to give it its own rank.',
+  invalidatedBy: ['same-rank', 'rank-neighbours'],
   check(story, ctx) {
     if (story.rank === undefined) return [];
     const group = ctx.storiesWithRank(story.rank);

@@ -41,9 +41,11 @@ export function isValidDate(v: string): boolean {
 const describe = (v: unknown): string =>
   Array.isArray(v) ? 'a list' : v !== null && typeof v === 'object' ? 'a mapping' : typeof v === 'string' ? `"${v}"` : String(v);
 
-export const invalidField: StoryRule = {
+export const invalidField: StoryRule<'invalid-field'> = {
   code: 'invalid-field',
   defaultSeverity: 'error',
+  title: 'A front matter value is outside its type or allowed set.',
+  description: 'For example an unknown status or priority, a non-numeric estimate, a bad date or a malformed rank. Use one of the values listed in the message, or configure the allowed values in .rudder.yml.',
   check(story, ctx) {
     const fm = story.frontMatter;
     if (!fm || fm.language !== 'yaml') return [];

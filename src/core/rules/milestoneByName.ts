@@ -1,15 +1,18 @@
 import { staticPart } from '../load/backlogScope';
 import type { Fix } from '../model/issue';
-import type { StoryRule } from './rule';
+import { turnOff, type StoryRule } from './rule';
 import { fieldOf, issue } from './ruleHelpers';
 
 // Backlog.md accepts free-text milestones that no file defines (`milestone: Beta launch`, `milestone: 2.0.0`) and
 // shows each with its progress; Rudder does too (on the roadmap, in the tree and in `rudder list`). Reported once per
 // name, on the first story in backlog order that names it, as an info with a fix that creates the milestone file
 // (which gives it dates). Native Rudder backlogs report such names as unknown-reference instead.
-export const milestoneByName: StoryRule = {
+export const milestoneByName: StoryRule<'milestone-by-name'> = {
   code: 'milestone-by-name',
   defaultSeverity: 'info',
+  title: 'A milestone is named in stories but no milestone file defines it (Backlog.md).',
+  description: 'Backlog.md accepts free-text milestones and Rudder shows them by name, with their progress but without dates. Create the milestone file (the quick fix does) to give it a start and a due date. ' + turnOff('milestone-by-name'),
+  invalidatedBy: ['same-milestone'],
   check(story, ctx) {
     const name = story.milestone;
     const loc = fieldOf(story, 'milestone');

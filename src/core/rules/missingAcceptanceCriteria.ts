@@ -1,7 +1,7 @@
 import { LineIndex } from '../model/lineIndex';
 import type { Fix } from '../model/issue';
 import type { Story } from '../model/story';
-import type { StoryRule } from './rule';
+import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { eolOf, issue } from './ruleHelpers';
 
@@ -17,9 +17,11 @@ export function needsCriteria(story: Story): boolean {
   return !NO_CRITERIA_TYPES.includes(story.type.toLowerCase());
 }
 
-export const missingAcceptanceCriteria: StoryRule = {
+export const missingAcceptanceCriteria: StoryRule<'missing-acceptance-criteria'> = {
   code: 'missing-acceptance-criteria',
   defaultSeverity: 'warning',
+  title: 'The story has no acceptance criteria, or an empty section.',
+  description: 'Without acceptance criteria nobody can tell when the story is done. Add an "Acceptance Criteria" heading with one list item per testable criterion. ' + turnOff('missing-acceptance-criteria'),
   check(story, ctx) {
     if (!needsCriteria(story) || isClosed(story, ctx.config)) return [];
     const ac = story.acceptanceCriteria;

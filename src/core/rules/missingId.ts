@@ -2,9 +2,12 @@ import type { Fix } from '../model/issue';
 import type { StoryRule } from './rule';
 import { addFieldFix, issue } from './ruleHelpers';
 
-export const missingId: StoryRule = {
+export const missingId: StoryRule<'missing-id'> = {
   code: 'missing-id',
   defaultSeverity: 'error',
+  title: 'The story has no id.',
+  description: 'Without an id the story cannot be referenced by epics, dependencies or tools. Add an `id:` field to the front matter.',
+  invalidatedBy: ['next-id'],
   check(story, ctx) {
     if (story.id !== undefined || !story.frontMatter) return [];
     const next = ctx.nextId();

@@ -1,14 +1,16 @@
 import type { Fix } from '../model/issue';
-import type { StoryRule } from './rule';
+import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { eolOf, issue } from './ruleHelpers';
 
 // Only type `story` (the default, so also Backlog.md tasks without a type): bugs, spikes, tasks and epics are
 // not written from a user's point of view. Done and dropped stories are skipped. Off by default in Backlog.md mode
 // (its tasks are rarely written as user stories), on once the team adds a vision or sets the rule's severity.
-export const missingUserStory: StoryRule = {
+export const missingUserStory: StoryRule<'missing-user-story'> = {
   code: 'missing-user-story',
   defaultSeverity: 'info',
+  title: 'The story has no "As a …, I want …, so that …" statement.',
+  description: 'The statement says who benefits and why, which guides trade-offs. Add it at the top of the body. ' + turnOff('missing-user-story'),
   check(story, ctx) {
     if (story.type.toLowerCase() !== 'story' || story.userStory || isClosed(story, ctx.config) || !story.frontMatter) return [];
     if (ctx.config.backlogMd && ctx.config.rules['missing-user-story'] === undefined && !ctx.vision()) return [];

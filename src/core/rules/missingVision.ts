@@ -4,9 +4,11 @@ import { ZERO_RANGE } from './ruleHelpers';
 // Reported once for the backlog (on the vision path, where the banner's quick fix creates the file), and only when
 // the backlog has at least one story: an empty workspace needs no nagging. Off by default in Backlog.md mode (teams
 // there never asked for a vision): on once `.rudder.yml` sets its severity.
-export const missingVision: BacklogRule = {
+export const missingVision: BacklogRule<'missing-vision'> = {
   code: 'missing-vision',
   defaultSeverity: 'info',
+  title: 'The backlog has no vision file.',
+  description: 'Without a vision, stories cannot be linked to goals. Create the vision file with `goals:` in its front matter.',
   checkBacklog(ctx) {
     if (ctx.vision() || ctx.storyCount === 0) return [];
     if (ctx.config.backlogMd && ctx.config.rules['missing-vision'] === undefined) return [];

@@ -1,6 +1,6 @@
 import type { Fix } from '../model/issue';
 import type { Story } from '../model/story';
-import type { RuleContext, StoryRule } from './rule';
+import { turnOff, type RuleContext, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { addFieldFix, fieldOf, issue, textOf } from './ruleHelpers';
 
@@ -17,9 +17,12 @@ export function linksToVision(story: Story, ctx: RuleContext): boolean {
 // Why at most 5 fixes: a quick-fix menu longer than that is read by nobody; the vision rarely has more goals.
 const MAX_GOAL_FIXES = 5;
 
-export const missingVisionLink: StoryRule = {
+export const missingVisionLink: StoryRule<'missing-vision-link'> = {
   code: 'missing-vision-link',
   defaultSeverity: 'warning',
+  title: 'Neither the story nor its epic links to a vision goal.',
+  description: 'A story that serves no goal is hard to prioritise. Add `vision: <goal id>` to the story or to its epic. ' + turnOff('missing-vision-link'),
+  invalidatedBy: ['referenced'],
   check(story, ctx) {
     const vision = ctx.vision();
     if (!vision || isClosed(story, ctx.config) || linksToVision(story, ctx)) return [];

@@ -43,9 +43,12 @@ export function failedReadyChecks(story: Story, ctx: RuleContext): string[] {
   return failed;
 }
 
-export const notReady: StoryRule = {
+export const notReady: StoryRule<'not-ready'> = {
   code: 'not-ready',
   defaultSeverity: 'warning',
+  title: 'The story is marked ready (or later) but fails the Definition of Ready.',
+  description: 'The message lists the failing checks (acceptance criteria, vision link, estimate, ...). Complete them, or move the story back to an earlier status. The checks are set by `definitionOfReady` in .rudder.yml.',
+  invalidatedBy: ['referenced'],
   check(story, ctx) {
     if (story.type === 'epic' || !isReadyOrLater(story, ctx.config)) return [];
     const failed = failedReadyChecks(story, ctx);

@@ -14,13 +14,17 @@ import { milestoneByName } from './milestoneByName';
 import { missingVisionLink } from './missingVisionLink';
 import { notReady } from './notReady';
 import { oversizedStory } from './oversizedStory';
-import type { BacklogRule, StoryRule } from './rule';
+import { unreadableFile, unsupportedEncoding, utf16Encoding } from './fileRules';
 import { unknownReference } from './unknownReference';
 import { unknownVisionGoal } from './unknownVisionGoal';
 import { vagueCriterion } from './vagueCriterion';
 
+// The one list of rules: adding a rule is its file and one line here (plus its fixtures and its docs section).
+// Everything else derives from these objects: the issue codes, config validation, default severities, the CLI's
+// SARIF rule list, the docs check (test/unit/rules/rulesDocs.test.ts) and what the index re-checks on a change.
+
 /** Every rule run on each story, in the order of the issue table. */
-export const STORY_RULES: readonly StoryRule[] = [
+export const STORY_RULES = [
   frontMatterSyntax,
   missingFrontMatter,
   missingId,
@@ -38,7 +42,24 @@ export const STORY_RULES: readonly StoryRule[] = [
   missingUserStory,
   vagueCriterion,
   equalRank,
-];
+] as const;
 
 /** Rules reported once per backlog. */
-export const BACKLOG_RULES: readonly BacklogRule[] = [missingVision, invalidConfig];
+export const BACKLOG_RULES = [missingVision, invalidConfig] as const;
+
+/** Findings about files as files, reported by the loading pipeline. */
+export const FILE_RULES = [unreadableFile, unsupportedEncoding, utf16Encoding] as const;
+
+/** Every rule, in the order of the issue table of docs/rules.md. */
+export const ALL_RULES = [...STORY_RULES, ...BACKLOG_RULES, ...FILE_RULES] as const;
+
+/** A stable public issue code: never rename one (users' configs and CI pipelines name them). */
+export type IssueCode = (typeof ALL_RULES)[number]['code'];
+
+/** Every issue code, in table order. */
+export const ISSUE_CODES: readonly IssueCode[] = ALL_RULES.map((r) => r.code);
+
+/** Returns the rule of a code. */
+export function ruleOf(code: string): (typeof ALL_RULES)[number] | undefined {
+  return ALL_RULES.find((r) => r.code === code);
+}

@@ -12,9 +12,12 @@ import { fieldOf, issue, keyOf, replaceValueFix } from './ruleHelpers';
 const asRef = (v: unknown): string | undefined =>
   typeof v === 'string' ? v.trim() || undefined : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
 
-export const unknownReference: StoryRule = {
+export const unknownReference: StoryRule<'unknown-reference'> = {
   code: 'unknown-reference',
   defaultSeverity: 'error',
+  title: 'epic, milestone or depends_on names something that does not exist.',
+  description: 'The referenced story, epic or milestone id is not in the backlog. Fix the id, or create the missing item.',
+  invalidatedBy: ['referenced'],
   check(story, ctx) {
     const fm = story.frontMatter;
     if (!fm) return [];

@@ -4,9 +4,11 @@ import type { StoryRule } from './rule';
 import { fieldOf, issue, replaceValueFix } from './ruleHelpers';
 
 // Without a vision file every goal would be unknown; missing-vision reports that once instead.
-export const unknownVisionGoal: StoryRule = {
+export const unknownVisionGoal: StoryRule<'unknown-vision-goal'> = {
   code: 'unknown-vision-goal',
   defaultSeverity: 'error',
+  title: 'vision names a goal that the vision does not define.',
+  description: 'Use a goal id listed under `goals:` in the vision file, or add the goal there.',
   check(story, ctx) {
     const vision = ctx.vision();
     const loc = fieldOf(story, 'vision');

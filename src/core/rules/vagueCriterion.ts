@@ -1,5 +1,5 @@
 import type { Issue } from '../model/issue';
-import type { StoryRule } from './rule';
+import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { issue } from './ruleHelpers';
 
@@ -73,9 +73,11 @@ function withoutLinkTargets(text: string): string {
   }
 }
 
-export const vagueCriterion: StoryRule = {
+export const vagueCriterion: StoryRule<'vague-criterion'> = {
   code: 'vague-criterion',
   defaultSeverity: 'info',
+  title: 'An acceptance criterion has nothing testable in it.',
+  description: 'Words like "fast" or "user-friendly" cannot be verified. Rewrite it with a number or as Given/When/Then. ' + turnOff('vague-criterion'),
   check(story, ctx) {
     if (!story.acceptanceCriteria || isClosed(story, ctx.config)) return [];
     const out: Issue[] = [];

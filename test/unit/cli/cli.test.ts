@@ -132,10 +132,26 @@ describe('rudder CLI (end to end)', function () {
       assert.match(runBuiltCli(['lint', `${FIX}/does-not-exist`]).stderr, /folder not found: .*does-not-exist/);
     });
 
+    it('writes -o only into a folder that exists, and says so otherwise (exit 2, nothing created)', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rudder-cli-'));
+      try {
+        const file = path.join(dir, 'no', 'such', 'folder', 'rudder.sarif');
+        const r = runBuiltCli(['lint', '--format', 'sarif', '-o', file, `${FIX}/errors`]);
+        assert.equal(r.status, 2);
+        assert.match(r.stderr, /the folder .*folder does not exist\. Create it first, or choose another -o path/);
+        assert.equal(fs.existsSync(path.join(dir, 'no')), false, 'no folder was created');
+        const r2 = runBuiltCli(['roadmap', '--format', 'json', '-o', path.join(dir, 'missing', 'r.json'), `${FIX}/errors`]);
+        assert.equal(r2.status, 2, r2.stderr);
+        assert.equal(fs.existsSync(path.join(dir, 'missing')), false);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('writes SARIF 2.1.0 with paths relative to the current folder to -o', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rudder-cli-'));
       try {
-        const file = path.join(dir, 'out', 'rudder.sarif');
+        const file = path.join(dir, 'rudder.sarif');
         const r = runBuiltCli(['lint', '--format', 'sarif', '-o', file, `${FIX}/errors`]);
         assert.equal(r.status, 1, r.stderr);
         assert.equal(r.stdout, '');

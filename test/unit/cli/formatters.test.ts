@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ISSUE_CODES, type Issue } from '../../../src/core/model/issue';
+import type { Issue } from '../../../src/core/model/issue';
 import { range } from '../../../src/core/model/range';
 import { formatJson, toJsonLintOutput } from '../../../src/cli/format/json';
 import type { LintReport } from '../../../src/cli/format/lintReport';
 import { formatSarif, toSarifLog } from '../../../src/cli/format/sarif';
 import { formatText } from '../../../src/cli/format/text';
-import { RULE_HELP } from '../../../src/cli/format/ruleHelp';
-import { BACKLOG_RULES, STORY_RULES } from '../../../src/core/rules/rules';
+import { ALL_RULES, ISSUE_CODES } from '../../../src/core/rules/rules';
 
 const issues: Issue[] = [
   { code: 'missing-acceptance-criteria', severity: 'warning', message: 'S-2 has no acceptance criteria.', path: 'backlog/stories/s-2.md', range: range(5, 0, 5, 12) },
@@ -142,10 +141,15 @@ describe('cli formatters', () => {
       assert.equal(results[4].relatedLocations[0].physicalLocation.artifactLocation.uri, 'examples/demo/backlog/x%20y.md');
     });
 
-    it('states the same default severity as each rule, for every code', () => {
-      const rules = [...STORY_RULES, ...BACKLOG_RULES];
-      for (const rule of rules) assert.equal(RULE_HELP[rule.code].defaultSeverity, rule.defaultSeverity, rule.code);
-      assert.deepEqual(new Set(rules.map((r) => r.code)), new Set(ISSUE_CODES));
+    it("states each rule's own default severity and descriptions, for every code", () => {
+      const log = toSarifLog({ root: '/r', files: 0, stories: 0, issues: [] }, { toolVersion: '0.1.0' }) as { runs: { tool: { driver: { rules: { id: string; defaultConfiguration: { level: string }; shortDescription: { text: string } }[] } } }[] };
+      const byId = new Map(log.runs[0].tool.driver.rules.map((r) => [r.id, r]));
+      for (const rule of ALL_RULES) {
+        const level = rule.defaultSeverity === 'info' ? 'note' : rule.defaultSeverity;
+        assert.equal(byId.get(rule.code)?.defaultConfiguration.level, level, rule.code);
+        assert.equal(byId.get(rule.code)?.shortDescription.text, rule.title, rule.code);
+      }
+      assert.equal(byId.size, ISSUE_CODES.length);
     });
 
     it('prints parseable JSON', () => {

@@ -17,9 +17,9 @@ function indexOf(texts: Map<string, string>): BacklogIndex {
 
 describe('rule fixes', () => {
   for (const code of fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).sort() : []) {
-    it(`${code}: applying every first fix removes the fixed issues`, () => {
+    it(`${code}: applying every first fix removes the fixed issues`, async () => {
       const dir = `${FIXTURES}/${code}/not-ok`;
-      const index = loadWorkspace(dir);
+      const index = await loadWorkspace(dir);
       const texts = new Map<string, string>();
       for (const f of [...index.stories().map((s) => s.path), 'backlog/vision.md', 'backlog/milestones/m1.md', '.rudder.yml']) {
         if (fs.existsSync(`${dir}/${f}`)) texts.set(f, fs.readFileSync(`${dir}/${f}`, 'utf8'));
@@ -40,9 +40,9 @@ describe('rule fixes', () => {
     });
   }
 
-  it('equal-rank fixes keep the order and make every key distinct', () => {
+  it('equal-rank fixes keep the order and make every key distinct', async () => {
     const dir = `${FIXTURES}/equal-rank/not-ok`;
-    const index = loadWorkspace(dir);
+    const index = await loadWorkspace(dir);
     const texts = new Map<string, string>();
     for (const s of index.stories()) texts.set(s.path, index.text(s.path)!);
     const orderBefore = index.stories().map((s) => s.id);
@@ -55,8 +55,8 @@ describe('rule fixes', () => {
     assert.equal(new Set(ranks).size, ranks.length);
   });
 
-  it('the invalid status fix writes the nearest status', () => {
-    const index = loadWorkspace(`${FIXTURES}/invalid-field/not-ok`);
+  it('the invalid status fix writes the nearest status', async () => {
+    const index = await loadWorkspace(`${FIXTURES}/invalid-field/not-ok`);
     const i = index.issues('backlog/stories/s-1.md').find((x) => x.message.startsWith('Status'))!;
     const text = applyEdits(index.text('backlog/stories/s-1.md')!, i.fixes![0].edits[0].edits);
     assert.match(text, /^status: ready$/m);

@@ -1,27 +1,15 @@
 // Test helpers: load a fixture mini-workspace into a BacklogIndex, format issues as expected.txt lines.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseConfig } from '../../../src/core/config/parseConfig';
 import { BacklogIndex } from '../../../src/core/index/backlogIndex';
+import { findBacklog } from '../../../src/core/load/discoverBacklog';
+import { LoadPipeline } from '../../../src/core/load/loadPipeline';
+import { NodeFileSource } from '../../../src/node/nodeFileSource';
 import type { Issue } from '../../../src/core/model/issue';
 
-/** Returns the .md files under a folder, relative to it, '/' separators. */
-function markdownFiles(root: string, dir = ''): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    const rel = dir ? `${dir}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...markdownFiles(root, rel));
-    else if (e.name.endsWith('.md')) out.push(rel);
-  }
-  return out.sort();
-}
-
-/** Loads a mini-workspace the way the CLI does: config, then every .md file. */
-export function loadWorkspace(root: string): BacklogIndex {
-  const read = (p: string) => (fs.existsSync(path.join(root, p)) ? fs.readFileSync(path.join(root, p), 'utf8') : undefined);
-  const { config, issues } = parseConfig({ rudderYml: read('.rudder.yml'), backlogMdConfigYml: read('backlog/config.yml') });
-  const index = new BacklogIndex(config, issues);
-  for (const f of markdownFiles(root)) index.upsert(f, read(f)!);
+/** Loads a mini-workspace the way the CLI and the editor do: the core loading pipeline over the folder's files. */
+export async function loadWorkspace(root: string): Promise<BacklogIndex> {
+  const source = new NodeFileSource(root);
+  const index = new BacklogIndex();
+  await new LoadPipeline(index, source, (await findBacklog(source)) ?? { backlogFolder: 'backlog' }).loadAll();
   return index;
 }
 
