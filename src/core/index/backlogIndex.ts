@@ -8,14 +8,17 @@ import { bareStory } from '../parse/bareStory';
 import { isStoryFile, looksBinary, parseStory } from '../parse/parseStory';
 import { parseMilestone } from '../parse/parseMilestone';
 import { parseVision } from '../parse/parseVision';
-import { compareIds, compareStories, sortBacklog } from '../rank/compareStories';
+import { compareIds, compareStories } from '../rank/compareStories';
 import type { RuleContext } from '../rules/rule';
 import { isMilestoneByName } from '../rules/milestoneByName';
 import type { Invalidation } from '../rules/rule';
 import { ALL_RULES, BACKLOG_RULES, STORY_RULES } from '../rules/rules';
+import { DependencyCycles } from './dependencyCycles';
 import { Emitter, type Disposable } from './emitter';
+import { ElsewhereIds, frontMatterIdTitle, type IdTitle } from './frontMatterIdTitle';
 import { idKey, idNumber } from './idKey';
-import { trimEndChars } from '../model/trimChars';
+import { ReverseLinks } from './reverseLinks';
+import { SortedStories } from './sortedStories';
 
 export type { FileKind, PathScope } from '../load/backlogScope';
 
@@ -35,25 +38,10 @@ const NO_CHANGE: IndexChange = { paths: [], all: false };
 // exactly the stories those rules could now judge differently, and nothing is walked that no rule needs.
 const INVALIDATIONS: ReadonlySet<Invalidation> = new Set(ALL_RULES.flatMap((r): readonly Invalidation[] => ('invalidatedBy' in r && r.invalidatedBy ? r.invalidatedBy : [])));
 
-/** A string → set-of-paths map whose empty sets are dropped. */
-class MultiMap {
-  private readonly map = new Map<string, Set<string>>();
-  add(key: string, path: string): void {
-    let s = this.map.get(key);
-    if (!s) this.map.set(key, (s = new Set()));
-    s.add(path);
-  }
-  delete(key: string, path: string): void {
-    const s = this.map.get(key);
-    if (s && s.delete(path) && s.size === 0) this.map.delete(key);
-  }
-  get(key: string): ReadonlySet<string> | undefined {
-    return this.map.get(key);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
+// Why this file stays one class of about 650 lines: the index's state and the operations that keep it consistent
+// (upsert, remove, setConfig, and replaceStory's invalidation of exactly the affected files) must change together.
+// What stands alone lives beside it: reverseLinks.ts (the maps), sortedStories.ts (the order), dependencyCycles.ts
+// (cycle components), frontMatterIdTitle.ts (ids of archived and other files), multiMap.ts.
 
 /**
  * The backlog in memory: every file's text, the parsed stories, reverse links and cached issues.
@@ -73,40 +61,31 @@ export class BacklogIndex {
   // after a story's milestone, a milestone file or an archived file changed.
   private named: Milestone[] | undefined;
 
-  // Reverse links, keyed by idKey (ids) or lower-cased names (milestones, goals).
-  private readonly ids = new MultiMap();
-  private readonly children = new MultiMap();
-  private readonly byMilestone = new MultiMap();
-  private readonly byGoal = new MultiMap();
-  private readonly dependents = new MultiMap();
-  private readonly rankGroups = new MultiMap();
-  /** Distinct rank keys, sorted: neighbours for rank fixes by binary search. */
-  private distinctRanks: string[] = [];
-  private readonly duplicateKeys = new Set<string>();
-  private readonly idNumbers = new Map<number, number>();
-  private maxIdNumber = 0;
-  private readonly withoutId = new Set<string>();
+  // Reverse links (id → stories, epic → children, …), keyed by idKey (ids) or lower-cased names (milestones, goals).
+  private readonly links = new ReverseLinks(
+    (id) => this.key(id)!,
+    (id) => idNumber(id, this.cfg),
+  );
   // Ids and titles of front matter in files that are not stories here (archive, docs, decisions): references to
   // them are not "unknown" — Backlog.md keeps archived tasks and milestones resolvable.
-  private readonly elsewhereIds = new MultiMap();
-  private readonly elsewhereNames = new MultiMap();
-  private readonly elsewhereOf = new Map<string, { id?: string; title?: string }>();
+  private readonly elsewhere = new ElsewhereIds((id) => this.key(id)!);
 
-  // Why maintained by binary insertion rather than re-sorted: a 10k backlog re-sort costs milliseconds on every
-  // keystroke-triggered upsert; insertion is O(log n) compares plus one array move.
-  private sorted: Story[] | undefined;
+  private readonly order = new SortedStories((a, b) => compareStories(a, b, this.cfg));
   // Problems of files as files (unreadable, not UTF-8), set by the loading pipeline; a path may have these and no text.
   private readonly fileIssues = new Map<string, readonly Issue[]>();
-  // Why copy-on-write: an array handed out by stories() must not change under a caller that is iterating it.
-  private sortedShared = false;
   // Why per path: a change invalidates only the files it can affect (see affectedBy), so diagnostics of a 10k
   // backlog are not recomputed on every edit.
   private readonly issueCache = new Map<string, readonly Issue[]>();
-  // Why cached globally: finding cycles story by story costs O(chain length) each; the components are computed once
-  // (linear) and dropped only when an id or a depends_on changes, which ordinary edits do not.
-  private cycles: Map<string, number> | undefined;
+  private readonly cycles = new DependencyCycles({
+    paths: () => this.storyByPath.keys(),
+    has: (p) => this.storyByPath.has(p),
+    dependenciesOf: (p) => this.dependenciesOf(p),
+    dependentsOf: (p) => {
+      const k = this.key(this.storyByPath.get(p)?.id);
+      return k === undefined ? [] : (this.links.dependents.get(k) ?? []);
+    },
+  });
   private readonly keyCache = new Map<string, string>();
-  private nextComponent = 0;
   private readonly emitter = new Emitter<IndexChange>();
   private readonly ctx: RuleContext;
 
@@ -236,7 +215,7 @@ export class BacklogIndex {
   /** Returns the ids written in the front matter of files that are not stories here (archive, docs, drafts). */
   idsElsewhere(): string[] {
     const out: string[] = [];
-    for (const v of this.elsewhereOf.values()) if (v.id !== undefined) out.push(v.id);
+    out.push(...this.elsewhere.allIds());
     return out;
   }
 
@@ -247,9 +226,7 @@ export class BacklogIndex {
 
   /** Returns every story in backlog order (cached). */
   stories(): readonly Story[] {
-    if (!this.sorted) this.sorted = sortBacklog([...this.storyByPath.values()], this.cfg);
-    this.sortedShared = true;
-    return this.sorted;
+    return this.order.list(() => this.storyByPath.values());
   }
 
   /** Returns the story of a path. */
@@ -259,12 +236,12 @@ export class BacklogIndex {
 
   /** Returns every story with this id (more than one when duplicated), in backlog order. */
   byId(id: string): readonly Story[] {
-    return this.storiesOf(this.ids.get(this.key(id)!));
+    return this.storiesOf(this.links.ids.get(this.key(id)!));
   }
 
   /** Returns the stories whose epic (or Backlog.md parent) is this id. */
   childrenOf(epicId: string): readonly Story[] {
-    return this.storiesOf(this.children.get(this.key(epicId)!));
+    return this.storiesOf(this.links.children.get(this.key(epicId)!));
   }
 
   /** Returns the stories of a milestone (named by its id or its title). */
@@ -276,19 +253,19 @@ export class BacklogIndex {
       keys.add(m.title.toLowerCase());
     }
     const paths = new Set<string>();
-    for (const k of keys) for (const p of this.byMilestone.get(k) ?? []) paths.add(p);
+    for (const k of keys) for (const p of this.links.byMilestone.get(k) ?? []) paths.add(p);
     return this.storiesOf(paths);
   }
 
   /** Returns the stories linked to a goal, directly or through their epic. */
   ofGoal(goalId: string): readonly Story[] {
-    const direct = this.byGoal.get(goalId.trim().toLowerCase());
+    const direct = this.links.byGoal.get(goalId.trim().toLowerCase());
     if (!direct) return [];
     const paths = new Set(direct);
     for (const p of direct) {
       const epic = this.storyByPath.get(p);
       if (epic?.id === undefined) continue;
-      for (const c of this.children.get(this.key(epic.id)!) ?? []) {
+      for (const c of this.links.children.get(this.key(epic.id)!) ?? []) {
         if (this.storyByPath.get(c)!.vision.length === 0) paths.add(c);
       }
     }
@@ -305,7 +282,7 @@ export class BacklogIndex {
 
   /** Returns the stories whose depends_on names this id. */
   dependentsOf(id: string): readonly Story[] {
-    return this.storiesOf(this.dependents.get(this.key(id)!));
+    return this.storiesOf(this.links.dependents.get(this.key(id)!));
   }
 
   /** Returns the vision, when there is a vision file. */
@@ -417,10 +394,7 @@ export class BacklogIndex {
   /** Returns the 0-based position of a story in stories(), or -1. */
   rankPosition(story: Story): number {
     const current = this.storyByPath.get(story.path);
-    if (!current) return -1;
-    const list = this.stories();
-    const i = this.lowerBound(list, current);
-    return list[i] === current ? i : -1;
+    return current ? this.order.position(current, () => this.storyByPath.values()) : -1;
   }
 
   // ---- loading -------------------------------------------------------------------------------------------
@@ -478,41 +452,23 @@ export class BacklogIndex {
   }
 
   /** Records the id/title of a non-story file; returns the stories whose references it may resolve differently. */
-  private setElsewhere(path: string, next: { id?: string; title?: string } | undefined): Set<string> {
-    const old = this.elsewhereOf.get(path);
+  private setElsewhere(path: string, next: IdTitle | undefined): Set<string> {
     const affected = new Set<string>();
-    if (old?.id === next?.id && old?.title === next?.title) return affected;
+    const { old, changed } = this.elsewhere.set(path, next);
+    if (!changed) return affected;
     this.named = undefined;
-    const touch = (e: { id?: string; title?: string } | undefined) => {
-      if (!e) return;
+    for (const e of [old, next]) {
+      if (!e) continue;
       for (const name of [e.id, e.title]) {
         if (name === undefined) continue;
-        for (const p of this.byMilestone.get(name.toLowerCase()) ?? []) affected.add(p);
+        for (const p of this.links.byMilestone.get(name.toLowerCase()) ?? []) affected.add(p);
       }
       if (e.id !== undefined) {
         const k = this.key(e.id)!;
-        for (const p of this.children.get(k) ?? []) affected.add(p);
-        for (const p of this.dependents.get(k) ?? []) affected.add(p);
+        for (const p of this.links.children.get(k) ?? []) affected.add(p);
+        for (const p of this.links.dependents.get(k) ?? []) affected.add(p);
       }
-    };
-    touch(old);
-    if (old) {
-      if (old.id !== undefined) {
-        this.elsewhereIds.delete(this.key(old.id)!, path);
-        this.elsewhereNames.delete(old.id.toLowerCase(), path);
-      }
-      if (old.title !== undefined) this.elsewhereNames.delete(old.title.toLowerCase(), path);
-      this.elsewhereOf.delete(path);
     }
-    if (next && (next.id !== undefined || next.title !== undefined)) {
-      this.elsewhereOf.set(path, next);
-      if (next.id !== undefined) {
-        this.elsewhereIds.add(this.key(next.id)!, path);
-        this.elsewhereNames.add(next.id.toLowerCase(), path);
-      }
-      if (next.title !== undefined) this.elsewhereNames.add(next.title.toLowerCase(), path);
-    }
-    touch(next);
     return affected;
   }
 
@@ -523,17 +479,10 @@ export class BacklogIndex {
     this.milestoneByPath.clear();
     this.milestoneLookup = undefined;
     this.named = undefined;
-    for (const m of [this.ids, this.children, this.byMilestone, this.byGoal, this.dependents, this.rankGroups]) m.clear();
-    this.distinctRanks = [];
-    this.duplicateKeys.clear();
-    this.idNumbers.clear();
-    this.maxIdNumber = 0;
-    this.withoutId.clear();
-    this.elsewhereIds.clear();
-    this.elsewhereNames.clear();
-    this.elsewhereOf.clear();
-    this.sorted = undefined;
-    this.cycles = undefined;
+    this.links.clear();
+    this.elsewhere.clear();
+    this.order.invalidate();
+    this.cycles.reset();
     this.issueCache.clear();
     for (const path of [...this.fileIssues.keys()]) if (this.classify(path) === 'outside') this.fileIssues.delete(path);
     for (const [path, text] of this.texts) {
@@ -555,7 +504,7 @@ export class BacklogIndex {
         if (story && (isStoryFile(story) || this.isTaskFolderFile(path, story))) {
           this.kinds.set(path, 'story');
           this.storyByPath.set(path, story);
-          this.link(story);
+          this.links.link(story);
         } else {
           this.kinds.set(path, 'other');
           if (kind === 'other') this.setElsewhere(path, frontMatterIdTitle(text));
@@ -587,21 +536,21 @@ export class BacklogIndex {
     const affected = new Set<string>([path]);
     const linksChanged = !old || !next || this.key(old.id) !== this.key(next.id) || !sameDeps(old, next, this.cfg);
     const rankChanged = old?.rank !== next?.rank;
-    const maxBefore = this.maxIdNumber;
+    const maxBefore = this.links.maxIdNumber;
     let oldComponent = new Set<string>();
     let newComponent = new Set<string>();
     if (old) {
-      if (linksChanged) oldComponent = this.cycleComponentOf(old);
+      if (linksChanged) oldComponent = this.cycles.componentOf(old.path);
       this.affectedBy(old, affected, rankChanged);
-      this.unlink(old);
+      this.links.unlink(old);
       this.storyByPath.delete(path);
-      this.removeSorted(old);
+      this.order.remove(old);
     }
     if (next) {
       this.storyByPath.set(path, next);
-      this.link(next);
-      this.insertSorted(next);
-      if (linksChanged) newComponent = this.cycleComponentOf(next);
+      this.links.link(next);
+      this.order.insert(next);
+      if (linksChanged) newComponent = this.cycles.componentOf(next.path);
       this.affectedBy(next, affected, rankChanged);
     }
     if (linksChanged) {
@@ -610,18 +559,18 @@ export class BacklogIndex {
         for (const p of oldComponent) affected.add(p);
         for (const p of newComponent) affected.add(p);
       }
-      this.updateCycles(oldComponent, newComponent);
+      this.cycles.update(oldComponent, newComponent);
     }
     if (INVALIDATIONS.has('same-milestone') && this.cfg.backlogMd && (rankChanged || old?.milestone !== next?.milestone)) {
       // A milestone by name is reported on the first story (in backlog order) that names it: its peers may change.
       for (const m of new Set([old?.milestone, next?.milestone])) {
-        if (m !== undefined) for (const p of this.byMilestone.get(m.toLowerCase()) ?? []) affected.add(p);
+        if (m !== undefined) for (const p of this.links.byMilestone.get(m.toLowerCase()) ?? []) affected.add(p);
       }
     }
-    if (INVALIDATIONS.has('next-id') && this.maxIdNumber !== maxBefore) {
+    if (INVALIDATIONS.has('next-id') && this.links.maxIdNumber !== maxBefore) {
       // The suggested next id changed: stories whose fixes propose one must be re-checked.
-      for (const p of this.withoutId) affected.add(p);
-      for (const k of this.duplicateKeys) for (const p of this.ids.get(k) ?? []) affected.add(p);
+      for (const p of this.links.withoutId) affected.add(p);
+      for (const k of this.links.duplicateKeys) for (const p of this.links.ids.get(k) ?? []) affected.add(p);
     }
     for (const p of affected) this.issueCache.delete(p);
     return { paths: [...affected], all: false };
@@ -631,51 +580,27 @@ export class BacklogIndex {
   private affectedBy(s: Story, out: Set<string>, rankChanged: boolean): void {
     const key = this.key(s.id);
     if (key !== undefined) {
-      if (INVALIDATIONS.has('same-id')) for (const p of this.ids.get(key) ?? []) out.add(p);
+      if (INVALIDATIONS.has('same-id')) for (const p of this.links.ids.get(key) ?? []) out.add(p);
       if (INVALIDATIONS.has('referenced')) {
-        for (const p of this.children.get(key) ?? []) out.add(p);
-        for (const p of this.dependents.get(key) ?? []) out.add(p);
+        for (const p of this.links.children.get(key) ?? []) out.add(p);
+        for (const p of this.links.dependents.get(key) ?? []) out.add(p);
       }
     }
     if (s.rank !== undefined) {
-      if (INVALIDATIONS.has('same-rank')) for (const p of this.rankGroups.get(s.rank) ?? []) out.add(p);
+      if (INVALIDATIONS.has('same-rank')) for (const p of this.links.rankGroups.get(s.rank) ?? []) out.add(p);
       if (rankChanged && INVALIDATIONS.has('rank-neighbours')) {
         // Rank fixes of the neighbouring keys' groups use this key as their bound.
-        const { before, after } = this.neighbours(s.rank);
-        for (const r of [before, after]) if (r !== undefined) for (const p of this.rankGroups.get(r) ?? []) out.add(p);
+        const { before, after } = this.links.neighbours(s.rank);
+        for (const r of [before, after]) if (r !== undefined) for (const p of this.links.rankGroups.get(r) ?? []) out.add(p);
       }
     }
   }
 
-  /** Returns the stories on a dependency cycle with `s` (reachable from it and reaching it), `s` included when any. */
-  private cycleComponentOf(s: Story): Set<string> {
-    const walk = (start: string, next: (p: string) => Iterable<string>): Set<string> => {
-      const seen = new Set<string>();
-      const queue = [start];
-      for (let head = 0; head < queue.length; head++) {
-        for (const q of next(queue[head])) {
-          if (!seen.has(q)) {
-            seen.add(q);
-            queue.push(q);
-          }
-        }
-      }
-      return seen;
-    };
-    const dependencies = (p: string): Iterable<string> => {
-      const out: string[] = [];
-      for (const d of this.storyByPath.get(p)?.dependsOn ?? []) for (const q of this.ids.get(this.key(d)!) ?? []) out.push(q);
-      return out;
-    };
-    const dependents = (p: string): Iterable<string> => {
-      const k = this.key(this.storyByPath.get(p)?.id);
-      return k === undefined ? [] : (this.dependents.get(k) ?? []);
-    };
-    // Every story on a cycle through s depends on s transitively, so the forward walk may stay inside the
-    // backward set: the cost is bounded by s's transitive dependents, usually none while a backlog loads.
-    const backward = walk(s.path, dependents);
-    if (backward.size === 0) return backward;
-    return walk(s.path, (p) => [...dependencies(p)].filter((q) => backward.has(q)));
+  /** Returns the story paths a story depends on (its depends_on ids, resolved). */
+  private dependenciesOf(p: string): string[] {
+    const out: string[] = [];
+    for (const d of this.storyByPath.get(p)?.dependsOn ?? []) for (const q of this.links.ids.get(this.key(d)!) ?? []) out.push(q);
+    return out;
   }
 
   private key(id: string | undefined): string | undefined {
@@ -688,103 +613,6 @@ export class BacklogIndex {
       this.keyCache.set(id, k);
     }
     return k;
-  }
-
-  private link(s: Story): void {
-    const p = s.path;
-    const key = this.key(s.id);
-    if (key === undefined) this.withoutId.add(p);
-    else {
-      this.ids.add(key, p);
-      if ((this.ids.get(key)?.size ?? 0) > 1) this.duplicateKeys.add(key);
-      const n = idNumber(s.id!, this.cfg);
-      if (n !== undefined) {
-        this.idNumbers.set(n, (this.idNumbers.get(n) ?? 0) + 1);
-        if (n > this.maxIdNumber) this.maxIdNumber = n;
-      }
-    }
-    if (s.epic !== undefined) this.children.add(this.key(s.epic)!, p);
-    if (s.milestone !== undefined) this.byMilestone.add(s.milestone.toLowerCase(), p);
-    for (const g of s.vision) this.byGoal.add(g.toLowerCase(), p);
-    for (const d of s.dependsOn) this.dependents.add(this.key(d)!, p);
-    if (s.rank !== undefined) {
-      if (!this.rankGroups.get(s.rank)) {
-        const i = lowerBoundString(this.distinctRanks, s.rank);
-        this.distinctRanks.splice(i, 0, s.rank);
-      }
-      this.rankGroups.add(s.rank, p);
-    }
-  }
-
-  private unlink(s: Story): void {
-    const p = s.path;
-    const key = this.key(s.id);
-    if (key === undefined) this.withoutId.delete(p);
-    else {
-      this.ids.delete(key, p);
-      if ((this.ids.get(key)?.size ?? 0) < 2) this.duplicateKeys.delete(key);
-      const n = idNumber(s.id!, this.cfg);
-      if (n !== undefined) {
-        const c = (this.idNumbers.get(n) ?? 1) - 1;
-        if (c <= 0) {
-          this.idNumbers.delete(n);
-          // Why a scan only here: removing the highest id is rare, and the map holds distinct numbers only.
-          if (n === this.maxIdNumber) this.maxIdNumber = Math.max(0, ...this.idNumbers.keys());
-        } else this.idNumbers.set(n, c);
-      }
-    }
-    if (s.epic !== undefined) this.children.delete(this.key(s.epic)!, p);
-    if (s.milestone !== undefined) this.byMilestone.delete(s.milestone.toLowerCase(), p);
-    for (const g of s.vision) this.byGoal.delete(g.toLowerCase(), p);
-    for (const d of s.dependsOn) this.dependents.delete(this.key(d)!, p);
-    if (s.rank !== undefined) {
-      this.rankGroups.delete(s.rank, p);
-      if (!this.rankGroups.get(s.rank)) {
-        const i = lowerBoundString(this.distinctRanks, s.rank);
-        if (this.distinctRanks[i] === s.rank) this.distinctRanks.splice(i, 1);
-      }
-    }
-  }
-
-  private neighbours(rank: string): { before?: string; after?: string } {
-    const r = this.distinctRanks;
-    const i = lowerBoundString(r, rank);
-    const before = i > 0 ? r[i - 1] : undefined;
-    const after = r[i] === rank ? r[i + 1] : r[i];
-    return { ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
-  }
-
-  private lowerBound(list: readonly Story[], s: Story): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareStories(list[mid], s, this.cfg) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private writableSorted(): Story[] | undefined {
-    if (this.sorted && this.sortedShared) {
-      this.sorted = this.sorted.slice();
-      this.sortedShared = false;
-    }
-    return this.sorted;
-  }
-
-  private removeSorted(s: Story): void {
-    const list = this.writableSorted();
-    if (!list) return;
-    const i = this.lowerBound(list, s);
-    if (list[i] === s) list.splice(i, 1);
-    else this.sorted = undefined;
-  }
-
-  private insertSorted(s: Story): void {
-    const list = this.writableSorted();
-    if (!list) return;
-    list.splice(this.lowerBound(list, s), 0, s);
   }
 
   private storiesOf(paths: Iterable<string> | undefined): Story[] {
@@ -807,127 +635,6 @@ export class BacklogIndex {
     return out;
   }
 
-  /** Returns the components of the dependency graph that hold a cycle: path → component number. */
-  private cyclicComponents(): Map<string, number> {
-    if (this.cycles) return this.cycles;
-    const out = new Map<string, number>();
-    for (const members of this.cyclicSccs([...this.storyByPath.keys()])) {
-      const c = this.nextComponent++;
-      for (const m of members) out.set(m, c);
-    }
-    this.cycles = out;
-    return out;
-  }
-
-  /** Returns the strongly connected components with a cycle among `nodes`, following only edges inside `nodes`. */
-  private cyclicSccs(paths: string[]): string[][] {
-    // Tarjan's algorithm over integer node numbers, iterative (dependency chains can be thousands deep).
-    const num = new Map<string, number>();
-    paths.forEach((p, i) => num.set(p, i));
-    const adj: number[][] = paths.map((p) => {
-      const res: number[] = [];
-      for (const d of this.storyByPath.get(p)?.dependsOn ?? []) {
-        for (const q of this.ids.get(this.key(d)!) ?? []) {
-          const j = num.get(q);
-          if (j !== undefined) res.push(j);
-        }
-      }
-      return res;
-    });
-    const n = paths.length;
-    const index = new Int32Array(n).fill(-1);
-    const low = new Int32Array(n);
-    const onStack = new Uint8Array(n);
-    const edgePos = new Int32Array(n);
-    const stack: number[] = [];
-    const work: number[] = [];
-    const out: string[][] = [];
-    let counter = 0;
-    for (let root = 0; root < n; root++) {
-      if (index[root] !== -1) continue;
-      index[root] = low[root] = counter++;
-      stack.push(root);
-      onStack[root] = 1;
-      work.push(root);
-      while (work.length) {
-        const v = work[work.length - 1];
-        if (edgePos[v] < adj[v].length) {
-          const w = adj[v][edgePos[v]++];
-          if (index[w] === -1) {
-            index[w] = low[w] = counter++;
-            stack.push(w);
-            onStack[w] = 1;
-            work.push(w);
-          } else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
-          continue;
-        }
-        work.pop();
-        if (work.length) {
-          const u = work[work.length - 1];
-          low[u] = Math.min(low[u], low[v]);
-        }
-        if (low[v] === index[v]) {
-          const members: string[] = [];
-          let w: number;
-          do {
-            w = stack.pop()!;
-            onStack[w] = 0;
-            members.push(paths[w]);
-          } while (w !== v);
-          if (members.length > 1 || adj[v].includes(v)) out.push(members);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Keeps the cycle components current after the links of one story changed (old and new component of it). */
-  private updateCycles(oldComponent: Set<string>, newComponent: Set<string>): void {
-    const cycles = this.cycles;
-    if (!cycles) return;
-    // Removing links can only split the old component; adding links can only merge components into the new one.
-    for (const p of oldComponent) cycles.delete(p);
-    const rest = [...oldComponent].filter((p) => this.storyByPath.has(p) && !newComponent.has(p));
-    for (const members of this.cyclicSccs(rest)) {
-      const c = this.nextComponent++;
-      for (const m of members) cycles.set(m, c);
-    }
-    if (newComponent.size) {
-      const c = this.nextComponent++;
-      for (const m of newComponent) cycles.set(m, c);
-    }
-  }
-
-  private dependencyCycle(story: Story): Story[] | undefined {
-    const components = this.cyclicComponents();
-    const comp = components.get(story.path);
-    if (comp === undefined) return undefined;
-    // Breadth-first inside the story's component: the first path back to it is the shortest cycle.
-    const parent = new Map<string, string>();
-    const queue: string[] = [story.path];
-    const seen = new Set<string>([story.path]);
-    for (let head = 0; head < queue.length; head++) {
-      const p = queue[head];
-      const s = this.storyByPath.get(p)!;
-      for (const d of s.dependsOn) {
-        for (const q of this.ids.get(this.key(d)!) ?? []) {
-          if (q === story.path) {
-            const chain = [story];
-            for (let x: string | undefined = p; x !== undefined && x !== story.path; x = parent.get(x)) chain.splice(1, 0, this.storyByPath.get(x)!);
-            chain.push(story);
-            return chain;
-          }
-          if (!seen.has(q) && components.get(q) === comp) {
-            seen.add(q);
-            parent.set(q, p);
-            queue.push(q);
-          }
-        }
-      }
-    }
-    return undefined;
-  }
-
   private makeContext(): RuleContext {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const index = this;
@@ -940,15 +647,12 @@ export class BacklogIndex {
       vision: () => this.visionDoc,
       milestone: (ref) => this.milestone(ref),
       milestones: () => this.milestones(),
-      dependencyCycle: (s) => this.dependencyCycle(s),
-      storiesWithRank: (r) => this.storiesOf(this.rankGroups.get(r)),
-      rankNeighbours: (r) => this.neighbours(r),
+      dependencyCycle: (s) => this.cycles.shortestCycle(s.path)?.map((p) => this.storyByPath.get(p)!),
+      storiesWithRank: (r) => this.storiesOf(this.links.rankGroups.get(r)),
+      rankNeighbours: (r) => this.links.neighbours(r),
       storiesInMilestone: (ref) => this.ofMilestone(ref),
-      existsElsewhere: (ref) => {
-        const r = ref.trim();
-        return this.elsewhereIds.get(this.key(r)!) !== undefined || this.elsewhereNames.get(r.toLowerCase()) !== undefined;
-      },
-      nextId: () => `${this.cfg.idPrefix}${this.maxIdNumber + 1}`,
+      existsElsewhere: (ref) => this.elsewhere.has(ref),
+      nextId: () => `${this.cfg.idPrefix}${this.links.maxIdNumber + 1}`,
     };
   }
 }
@@ -958,62 +662,12 @@ function parseMilestoneWithFrontMatter(path: string, text: string): Milestone | 
   return m.frontMatter ? m : undefined;
 }
 
-// Why a line scan and not the parser: non-story files (archive, docs) only contribute their id and title, and
-// parsing their Markdown would cost as much as a story's for nothing.
-const FM_BLOCK = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-// Why no regex for the lines: /^(id|title):[ \t]*(?:"…"|'…'|([^#\r\n]*?))[ \t]*(?:#.*)?$/ re-scanned a run of spaces from
-// each of its characters (the lazy value and the trailing `[ \t]*` overlap): quadratic on a long title.
-const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
-
-/** Returns the value of an `id:` or `title:` line as written: quotes removed, a comment dropped; undefined for other lines. */
-function idTitleValue(line: string): { key: 'id' | 'title'; value: string } | undefined {
-  const key = line.startsWith('id:') ? 'id' : line.startsWith('title:') ? 'title' : undefined;
-  if (!key) return undefined;
-  let i = key.length + 1;
-  while (isBlank(line[i])) i++;
-  const q = line[i];
-  if (q === '"' || q === "'") {
-    const close = line.indexOf(q, i + 1);
-    if (close !== -1) {
-      let k = close + 1;
-      while (isBlank(line[k])) k++;
-      if (k === line.length || line[k] === '#') return { key, value: line.slice(i + 1, close) };
-    }
-  }
-  const hash = line.indexOf('#', i);
-  return { key, value: trimEndChars(line.slice(i, hash === -1 ? line.length : hash), ' \t') };
-}
-
-/** Returns the id and title written in a file's YAML front matter, by a line scan. */
-function frontMatterIdTitle(text: string): { id?: string; title?: string } | undefined {
-  const block = FM_BLOCK.exec(text.length > 65536 ? text.slice(0, 65536) : text);
-  if (!block) return undefined;
-  const out: { id?: string; title?: string } = {};
-  for (const raw of block[1].split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const m = idTitleValue(line);
-    const v = m?.value.trim();
-    if (m && v) out[m.key] = v;
-  }
-  return out.id !== undefined || out.title !== undefined ? out : undefined;
-}
-
 function sameDeps(a: Story, b: Story, cfg: RudderConfig): boolean {
   if (a.dependsOn.length !== b.dependsOn.length) return false;
   for (let i = 0; i < a.dependsOn.length; i++) if (idKey(a.dependsOn[i], cfg) !== idKey(b.dependsOn[i], cfg)) return false;
   return true;
 }
 
-function lowerBoundString(list: readonly string[], s: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < s) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function compareIssues(a: Issue, b: Issue): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
