@@ -18,11 +18,15 @@ export interface OutlineItem {
   readonly line: number;
   /** Column of the bullet or number. */
   readonly column: number;
+  /** How many list items and block quotes hold it: 0 for an item of a list at the top level of the document. */
+  readonly depth: number;
+  /** Last line with content of the item (its continuation lines and nested blocks included, trailing blank lines not). */
+  readonly lastLine: number;
   /** true/false for a GFM task checkbox, undefined otherwise. */
   readonly checked?: boolean;
 }
 
-/** A paragraph outside lists and code. */
+/** A paragraph at the top level of the document (not in a list item or a block quote). */
 export interface OutlineParagraph {
   readonly startLine: number;
   readonly endLine: number;
@@ -35,6 +39,7 @@ export interface BodyOutline {
   /** Why the scanner was not confident (for tests and debugging). */
   readonly reason?: string;
   readonly headings: readonly OutlineHeading[];
+  /** In document order. */
   readonly items: readonly OutlineItem[];
   readonly paragraphs: readonly OutlineParagraph[];
 }
