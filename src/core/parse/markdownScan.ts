@@ -87,8 +87,10 @@ class BlockScan {
   private paraStart = 0;
   private paraLast = 0;
   private paraLastStart = 0;
-  private paraLastLazy = false;
   private paraLastIndented = false;
+  /** The paragraph's first line cannot be the head row of a table (see `line`), and `headless` says so while it starts. */
+  private paraHeadless = false;
+  private headless = false;
   private paraDepth = 0;
   /** A checkbox that opened the first paragraph of an item, settled when the paragraph closes. */
   private paraBox: { readonly item: MutableItem; readonly box: Checkbox } | undefined;
@@ -191,15 +193,18 @@ class BlockScan {
       if (this.leaf === PARA && !isBlank(t, p, le) && this.continuesLazily(p, le)) {
         let q = p;
         while (t.charCodeAt(q) === 32) q++;
-        this.continuePara(i, q, true);
+        this.continuePara(i, q, q - p >= 4);
         this.mark(i, open.length);
         return;
       }
+      // On a lazy line right after a table row, micromark tries a body row (refused: lazy), never a new head row.
+      this.headless = this.leaf === TABLE;
       this.closeLeaf();
       this.exitTo(matched);
       lazy = true;
     }
     this.flow(i, p, le, lazy);
+    this.headless = false;
   }
 
   /** Ends the document: closes the open leaf and every container. */
@@ -220,7 +225,7 @@ class BlockScan {
     while (t.charCodeAt(q) === 32) q++;
     if (t.charCodeAt(q) === 9) throw new Unsure('a tab in indentation');
     if (q - p >= 4) {
-      if (this.leaf === PARA) return this.continuePara(i, q, false, true);
+      if (this.leaf === PARA) return this.continuePara(i, q, true);
       // Indented code started on a lazy line ends with that line (micromark checks the line it is on before going on).
       if (this.leaf !== CODE) this.startBlock(lazy ? NONE : CODE);
       return;
@@ -232,10 +237,8 @@ class BlockScan {
       if (level) return this.setext(i, level);
       if ((c === 124 || c === 45 || c === 58) && !this.paraLastIndented) {
         const cells = delimiterCells(t, q, le);
-        if (cells > 0 && cells === headCells(t, this.paraLastStart, this.lines.lineEnd(this.paraLast))) {
-          if (this.paraLastLazy) throw new Unsure('a table whose head row is a lazy line');
-          return this.tableFromPara();
-        }
+        const head = this.paraHeadless && this.paraLast === this.paraStart ? 0 : headCells(t, this.paraLastStart, this.lines.lineEnd(this.paraLast));
+        if (cells > 0 && cells === head) return this.tableFromPara();
       }
     }
     if (c === 35) {
@@ -272,7 +275,7 @@ class BlockScan {
     if (this.leaf === PARA) return this.continuePara(i, q, false);
     // Any other line right after a table row is the next row.
     if (this.leaf === TABLE) return;
-    this.startPara(i, q, lazy, q === p);
+    this.startPara(i, q, q === p);
   }
 
   /** Reads a line inside a fenced code block: content, or the closing fence. */
@@ -345,24 +348,24 @@ class BlockScan {
     this.pending = undefined;
   }
 
-  private startPara(i: number, q: number, lazy: boolean, flush: boolean): void {
+  private startPara(i: number, q: number, flush: boolean): void {
     const t = this.t;
     const le = this.lines.lineEnd(i);
     if (t.charCodeAt(q) === 91 && /^\[(?:[^\]]*$|(?:[^\]\\]|\\.)*\]:)/.test(t.slice(q, le))) throw new Unsure('a link reference definition');
     this.leaf = PARA;
+    this.paraHeadless = this.headless;
     this.paraStart = i;
     this.paraDepth = this.open.length;
-    this.continuePara(i, q, lazy);
+    this.continuePara(i, q, false);
     const inner = this.open[this.open.length - 1];
     const box = flush && this.pending !== undefined && inner?.item === this.pending ? checkboxAt(t, q, le) : undefined;
     this.paraBox = box ? { item: this.pending!, box } : undefined;
     this.pending = undefined;
   }
 
-  private continuePara(i: number, q: number, lazy: boolean, indented = false): void {
+  private continuePara(i: number, q: number, indented: boolean): void {
     this.paraLast = i;
     this.paraLastStart = q;
-    this.paraLastLazy = lazy;
     this.paraLastIndented = indented;
   }
 
