@@ -21,6 +21,7 @@ export const ISSUE_CODES = [
   'missing-vision',
   'equal-rank',
   'invalid-config',
+  'unread-content',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

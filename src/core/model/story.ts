@@ -95,7 +95,7 @@ export interface Story {
   /** Zero-based line where the Markdown body starts (after the front matter). */
   readonly bodyStartLine: number;
   readonly lineCount: number;
-  /** Problems found while parsing (front-matter-syntax, invalid-field on wrongly shaped values). */
+  /** Problems found while parsing (front-matter-syntax, invalid-field on wrongly shaped values, unread-content). */
   readonly problems: readonly Issue[];
 }
 

@@ -36,8 +36,12 @@ export interface OutlineParagraph {
 export interface BodyOutline {
   /** False when the body holds a construct the scanner cannot read with certainty (remark must decide). */
   readonly confident: boolean;
-  /** Why the scanner was not confident (for tests and debugging). */
+  /** Why the scanner was not confident (for tests, debugging and the unread-content issue). */
   readonly reason?: string;
+  /** When not confident: the line the scanner could not read. */
+  readonly unsureLine?: number;
+  /** When not confident: the first line the outline does not cover (what it holds before that line is exact). */
+  readonly unreadFrom?: number;
   readonly headings: readonly OutlineHeading[];
   /** In document order. */
   readonly items: readonly OutlineItem[];

@@ -58,11 +58,14 @@ interface MutableItem {
 /** Returns the outline of the body (headings, list items, top-level paragraphs), or confident: false where remark must decide. */
 export function scanMarkdown(lines: LineIndex, startLine: number): BodyOutline {
   const scan = new BlockScan(lines);
+  // The last line before which nothing was open: what comes before it is final whatever follows.
+  let clean = startLine;
   try {
     if (lines.text.indexOf('\r', lines.lineStart(startLine)) !== -1 && /\r(?!\n)/.test(lines.text)) {
       throw new Unsure('a carriage return without a line feed');
     }
     for (let i = startLine; i < lines.lineCount; i++) {
+      if (scan.isClean()) clean = i;
       scan.current = i;
       scan.line(i);
     }
@@ -70,7 +73,15 @@ export function scanMarkdown(lines: LineIndex, startLine: number): BodyOutline {
     return { confident: true, headings: scan.headings, items: scan.items, paragraphs: scan.paragraphs };
   } catch (e) {
     if (!(e instanceof Unsure)) throw e;
-    return { confident: false, reason: `${e.reason} (line ${scan.current + 1})`, headings: scan.headings, items: scan.items, paragraphs: scan.paragraphs };
+    return {
+      confident: false,
+      reason: `${e.reason} (line ${scan.current + 1})`,
+      unsureLine: scan.current,
+      unreadFrom: clean,
+      headings: scan.headings.filter((h) => h.startLine < clean),
+      items: scan.items.filter((it) => it.line < clean),
+      paragraphs: scan.paragraphs.filter((p) => p.startLine < clean),
+    };
   }
 }
 
@@ -205,6 +216,11 @@ class BlockScan {
     }
     this.flow(i, p, le, lazy);
     this.headless = false;
+  }
+
+  /** Returns true when no container and no leaf block is open: the next line starts afresh. */
+  isClean(): boolean {
+    return this.open.length === 0 && this.leaf === NONE;
   }
 
   /** Ends the document: closes the open leaf and every container. */

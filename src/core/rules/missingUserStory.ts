@@ -1,6 +1,7 @@
 import type { Fix } from '../model/issue';
 import type { StoryRule } from './rule';
 import { eolOf, isClosed, issue } from './ruleHelpers';
+import { bodyFullyRead } from './unreadContent';
 
 // Only type `story` (the default, so also Backlog.md tasks without a type): bugs, spikes, tasks and epics are
 // not written from a user's point of view. Done and dropped stories are skipped.
@@ -9,6 +10,7 @@ export const missingUserStory: StoryRule = {
   defaultSeverity: 'info',
   check(story, ctx) {
     if (story.type.toLowerCase() !== 'story' || story.userStory || isClosed(story, ctx.config) || !story.frontMatter) return [];
+    if (!bodyFullyRead(story)) return [];
     const text = ctx.text(story.path);
     const eol = eolOf(text);
     const who = story.persona ?? '…';

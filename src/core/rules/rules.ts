@@ -15,6 +15,7 @@ import { oversizedStory } from './oversizedStory';
 import type { BacklogRule, StoryRule } from './rule';
 import { unknownReference } from './unknownReference';
 import { unknownVisionGoal } from './unknownVisionGoal';
+import { unreadContent } from './unreadContent';
 import { vagueCriterion } from './vagueCriterion';
 
 /** Every rule run on each story, in the order of the issue table. */
@@ -34,6 +35,7 @@ export const STORY_RULES: readonly StoryRule[] = [
   missingUserStory,
   vagueCriterion,
   equalRank,
+  unreadContent,
 ];
 
 /** Rules reported once per backlog. */

@@ -7,6 +7,7 @@ import { findAcceptanceCriteria, findUserStory, isAcceptanceCriteriaHeading } fr
 import { parseFrontMatter } from '../../../src/core/parse/frontMatter';
 import type { BodyOutline } from '../../../src/core/parse/bodyOutline';
 import { scanMarkdown } from '../../../src/core/parse/markdownScan';
+import { outlineBody } from '../../../src/core/parse/parseStory';
 import { outlineWithRemark } from '../../../src/core/parse/remarkBody';
 import { body } from './markdownArbitraries';
 
@@ -59,6 +60,23 @@ describe('markdown scanner vs remark (differential)', () => {
     );
     assert.ok(confident > 1300, `only ${confident} confident runs`);
     for (const [k, n] of Object.entries(seen)) assert.ok(n > 60, `only ${n} confident runs with ${k}`);
+  });
+
+  it('where the scanner is unsure, what it read plus remark on the rest is what remark reads of the whole body', function () {
+    this.timeout(120_000);
+    let unsure = 0;
+    fc.assert(
+      fc.property(body, (md) => {
+        const lines = new LineIndex(md);
+        const scanned = scanMarkdown(lines, 0);
+        if (scanned.confident) return;
+        unsure++;
+        assert.ok(scanned.unreadFrom !== undefined && scanned.unreadFrom <= scanned.unsureLine!);
+        assert.deepEqual(outlineView(outlineBody(lines, 0), lines), outlineView(outlineWithRemark(lines, 0), lines), JSON.stringify(md));
+      }),
+      { numRuns: 1500, seed: SEED },
+    );
+    assert.ok(unsure > 100, `only ${unsure} unsure runs`);
   });
 
   it('finds criteria in generated bodies (the generator is not trivial)', () => {
