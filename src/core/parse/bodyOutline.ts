@@ -103,13 +103,18 @@ export function criterionAt(lines: LineIndex, item: OutlineItem): Criterion {
     text: text.trim(),
     range: { start: { line: item.line, character: item.column }, end: { line: item.line, character: line.length } },
     textRange: { start: { line: item.line, character: pos }, end: { line: item.line, character: line.length } },
+    lastLine: item.lastLine,
   };
   if (item.checked !== undefined) criterion.checked = item.checked;
   if (number !== undefined) criterion.number = number;
   return criterion;
 }
 
-/** Returns the first acceptance criteria section of the outline, or undefined when there is none. */
+/**
+ * Returns the first acceptance criteria section of the outline, or undefined when there is none. Its criteria are the
+ * items of top-level lists in the section (nested items belong to their parent); when some are checkboxes, only those
+ * (plain items beside them are notes), as Backlog.md counts them.
+ */
 export function findAcceptanceCriteria(outline: BodyOutline, lines: LineIndex): AcceptanceCriteria | undefined {
   const hs = outline.headings;
   const at = hs.findIndex((h) => isAcceptanceCriteriaHeading(h.text));
@@ -122,10 +127,15 @@ export function findAcceptanceCriteria(outline: BodyOutline, lines: LineIndex): 
       break;
     }
   }
-  const items: Criterion[] = [];
+  const top: OutlineItem[] = [];
+  let boxes = false;
   for (const item of outline.items) {
-    if (item.line > heading.endLine && item.line < endLine) items.push(criterionAt(lines, item));
+    if (item.depth !== 0 || item.line <= heading.endLine || item.line >= endLine) continue;
+    top.push(item);
+    if (item.checked !== undefined) boxes = true;
   }
+  const items: Criterion[] = [];
+  for (const item of top) if (!boxes || item.checked !== undefined) items.push(criterionAt(lines, item));
   return { headingRange: linesRange(lines, heading.startLine, heading.endLine), headingDepth: heading.depth, endLine, items };
 }
 

@@ -28,7 +28,7 @@ function outlineView(outline: BodyOutline, lines: LineIndex) {
       heading: ac.headingRange,
       depth: ac.headingDepth,
       endLine: ac.endLine,
-      items: ac.items.map((c) => ({ line: c.range.start.line, checked: c.checked, number: c.number, text: c.text, textRange: c.textRange })),
+      items: ac.items.map((c) => ({ line: c.range.start.line, lastLine: c.lastLine, checked: c.checked, number: c.number, text: c.text, textRange: c.textRange })),
     },
     userStory: findUserStory(outline, lines, ac),
   };
