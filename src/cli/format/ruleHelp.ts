@@ -111,6 +111,6 @@ export const RULE_HELP: Readonly<Record<IssueCode, RuleHelp>> = {
   'unread-content': {
     defaultSeverity: 'warning',
     short: 'Part of the story body was not read.',
-    full: 'The body holds a construct only the full Markdown parser reads (a tab in indentation, a link reference definition, a lone HTML tag), and the body from there on is larger than the 200 KB that parser is given, so Rudder read the story only up to that point: criteria and the user story after it are not checked. Replace the tab with spaces, or move large content (tables, logs) out of the story file.',
+    full: 'The body holds a construct only the full Markdown parser reads (a tab in indentation, a link reference definition), and the body from there on is larger than the 200 KB that parser is given, so Rudder read the story only up to that point: criteria and the user story after it are not checked. Replace the tab with spaces, or move large content (tables, logs) out of the story file.',
   },
 };

@@ -10,13 +10,11 @@ export class Unsure {
   constructor(readonly reason: string) {}
 }
 
-/** Returns true for a space or a tab. */
-export function isSpace(code: number): boolean {
+function isSpace(code: number): boolean {
   return code === SPACE || code === TAB;
 }
 
-/** Returns the offset of the first character at or after p that is not a space or a tab (end at most). */
-export function skipWhitespace(t: string, p: number, end: number): number {
+function skipWhitespace(t: string, p: number, end: number): number {
   while (p < end && isSpace(t.charCodeAt(p))) p++;
   return p;
 }
@@ -109,6 +107,7 @@ const BLOCK_NAMES = new Set(
 );
 const RAW_NAMES = new Set(['pre', 'script', 'style', 'textarea']);
 
+// The seven kinds of HTML block (CommonMark 4.6): what starts them decides what ends them.
 export const HTML_RAW = 1;
 export const HTML_COMMENT = 2;
 export const HTML_INSTRUCTION = 3;
@@ -117,7 +116,7 @@ export const HTML_CDATA = 5;
 export const HTML_BASIC = 6;
 export const HTML_COMPLETE = 7;
 
-/** Returns the kind (1-7) of the HTML block that may start at q (a `<`), and where its end condition is searched from; kind 0 when none. */
+/** Returns the kind (1-7) of the HTML block that may start at q (a `<`), and where its end condition is searched from; kind 0 when none. Kind 7 is a lone complete tag. */
 export function htmlStart(t: string, q: number, end: number): { kind: number; from: number } {
   const none = { kind: 0, from: q };
   let p = q + 1;
@@ -142,8 +141,53 @@ export function htmlStart(t: string, q: number, end: number): { kind: number; fr
     if (after === 47) return t.charCodeAt(p + 1) === 62 ? { kind: HTML_BASIC, from: p + 2 } : none;
     return { kind: HTML_BASIC, from: p };
   }
-  return { kind: HTML_COMPLETE, from: p };
+  return isCompleteTag(t, p, end, closing) ? { kind: HTML_COMPLETE, from: end } : none;
 }
+
+/** Returns true when, after a tag name at p, the line holds the rest of one complete tag (attributes, `/`, `>`) and then only whitespace. */
+function isCompleteTag(t: string, p: number, end: number, closing: boolean): boolean {
+  const at = (i: number): number => (i < end ? t.charCodeAt(i) : -1);
+  // The states of micromark's complete-tag reader: before an attribute name, and after a name or an unquoted value.
+  let afterName = false;
+  while (!closing) {
+    const c = at(p);
+    if (isSpace(c)) {
+      p++;
+      continue;
+    }
+    if (afterName) {
+      afterName = false;
+      if (c !== 61) continue;
+      p = skipWhitespace(t, p + 1, end);
+      const v = at(p);
+      if (v === -1 || v === 60 || v === 61 || v === 62 || v === 96) return false;
+      if (v === 34 || v === 39) {
+        const close = indexIn(t, v, p + 1, end);
+        if (close === -1) return false;
+        p = close + 1;
+        const after = at(p);
+        if (after !== 47 && after !== 62 && !isSpace(after)) return false;
+      } else {
+        while (p < end && !isSpace(at(p)) && !UNQUOTED_END.includes(t[p])) p++;
+        afterName = true;
+      }
+      continue;
+    }
+    if (c === 58 || c === 95 || isAlpha(c)) {
+      // A name starts only after whitespace: after a value or a tag name, the previous character must be one.
+      if (!isSpace(t.charCodeAt(p - 1))) return false;
+      while (isAlphanumeric(at(p)) || at(p) === 45 || at(p) === 46 || at(p) === 58 || at(p) === 95) p++;
+      afterName = true;
+      continue;
+    }
+    if (c === 47) p++;
+    break;
+  }
+  if (closing) p = skipWhitespace(t, p, end);
+  return at(p) === 62 && isBlank(t, p + 1, end);
+}
+
+const UNQUOTED_END = '"\'=<>`/';
 
 /** Returns true when an HTML block of kind 1-5 ends on this line (searched from `from`; `first` on its start line). */
 export function htmlEnds(kind: number, t: string, from: number, end: number, first: boolean): boolean {
@@ -168,6 +212,7 @@ export function htmlEnds(kind: number, t: string, from: number, end: number, fir
   }
   return false;
 }
+
 
 // Why a loop and not indexOf: indexOf would search past the line, to the end of a large file, once per line.
 function indexIn(t: string, code: number, from: number, end: number): number {

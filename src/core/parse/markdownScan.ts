@@ -275,10 +275,8 @@ class BlockScan {
     } else if (c === 60) {
       const html = htmlStart(t, q, le);
       if (html.kind === HTML_CDATA) throw new Unsure('a CDATA block');
-      if (html.kind === HTML_COMPLETE) {
-        // A lone tag cannot interrupt a paragraph (it continues it); elsewhere it starts an HTML block.
-        if (this.leaf !== PARA) throw new Unsure('an HTML block');
-      } else if (html.kind) {
+      // A lone complete tag cannot interrupt a paragraph (the line goes on with it); elsewhere it starts an HTML block.
+      if (html.kind && (html.kind !== HTML_COMPLETE || this.leaf !== PARA)) {
         this.startBlock(HTML);
         this.htmlKind = html.kind;
         if (html.kind < HTML_BASIC && htmlEnds(html.kind, t, html.from, le, true)) this.leaf = NONE;
@@ -331,8 +329,10 @@ class BlockScan {
     if (c === 96 || c === 126) return fenceOpen(t, q, le) === 0;
     if (c === 60) {
       const kind = htmlStart(t, q, le).kind;
-      // micromark lets a lone tag interrupt a paragraph on a lazy line.
-      if (kind === HTML_COMPLETE || kind === HTML_CDATA) throw new Unsure('an HTML block after a lazy line');
+      if (kind === HTML_CDATA) throw new Unsure('a CDATA block');
+      // micromark lets a lone complete tag interrupt a paragraph on a lazy line, and then keeps it in the
+      // container or not depending on what came before (indentation, a closing tag, an earlier blank line).
+      if (kind === HTML_COMPLETE) throw new Unsure('a lone HTML tag on a lazy line');
       return kind === 0;
     }
     return !((c === 42 || c === 45 || c === 95) && isThematicBreak(t, q, le));

@@ -53,6 +53,9 @@ const html = fc.constantFrom(
   ['<!-- a --> b', '- [ ] after'],
   ['<span>not a block</span> text'],
 );
+// Lone tags (CommonMark's HTML block kind 7): complete ones start a block, others are text; none interrupts a paragraph.
+const tag = fc.constantFrom('<br>', '<br/>', '<img src="a.png" alt=\'x\'>', '</span>', '<a href=x>', '<x-y data-a=1 b>', '<span a=b=c>', "<a b='c'd>", '<a  />', '<a/ >', '<a b="c"/>', '<a =b>', '<a b=`c`>', '</a >', '</a b>', '<kbd>Ctrl</kbd>', '<a b>  ', '<a b=">">', '<a b=c=d>', '<a b= c>', '<a b c=d e>', '<a:b>', '<a\tb>');
+const loneTag = fc.tuple(tag, words, fc.constantFrom('', '- [ ] ', '> ')).map(([g, w, lead]) => [`${lead}${g}`, w, '', `${w}`, g]);
 const comment = html;
 const indentedCode = fc.array(fc.constantFrom('    code', '    - [ ] not an item', '      # not a heading', ''), { minLength: 1, maxLength: 3 }).map((l) => ['    x', ...l]);
 
@@ -110,6 +113,7 @@ const leaf = fc.oneof(
   { arbitrary: paragraph, weight: 3 },
   { arbitrary: table, weight: 2 },
   { arbitrary: comment, weight: 1 },
+  { arbitrary: loneTag, weight: 1 },
   { arbitrary: indentedCode, weight: 1 },
   { arbitrary: hr, weight: 1 },
   { arbitrary: odd, weight: 2 },
