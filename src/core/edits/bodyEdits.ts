@@ -19,7 +19,6 @@ export interface CursorEdits {
 }
 
 const BLANK = /^[ \t]*$/;
-const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const ITEM_PREFIX = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)/;
 const CHECKBOX = /\[([ xX])\]/;
 
@@ -81,26 +80,34 @@ export function insertAcceptanceCriteriaSection(text: string, story: Story): Cur
   return { edits: toTextEdits(text, [edit], lines), cursor: selection.start, selection };
 }
 
-/** Returns the offset just after an item's last line: its continuation lines, up to a blank line, another item, a heading, a comment or the section's end. */
-function itemEnd(lines: LineIndex, story: Story, item: Criterion): number {
-  const ac = story.acceptanceCriteria;
-  const itemLines = new Set(ac?.items.map((i) => i.range.start.line));
-  const stop = ac ? Math.min(ac.endLine, lines.lineCount) : lines.lineCount;
-  let line = item.range.start.line + 1;
-  while (line < stop && !itemLines.has(line) && !isBlank(lines, line)) {
-    const t = lineText(lines, line).trimStart();
-    if (t.startsWith('#') || t.startsWith('<!--') || t.startsWith('```') || t.startsWith('~~~') || LIST_MARKER.test(t)) break;
-    line++;
-  }
-  return line >= lines.lineCount ? lines.text.length : lines.lineStart(line);
+/** Returns the offset just after a criterion's last line: its continuation lines and nested items belong to it. */
+function itemEnd(lines: LineIndex, item: Criterion): number {
+  const next = item.lastLine + 1;
+  return next >= lines.lineCount ? lines.text.length : lines.lineStart(next);
 }
 
-/** Returns the edits that delete the criteria at `indexes` (whole lines, with their continuation lines). */
+/** Returns the lines of a criterion after its first one (continuation lines, nested items), without the criterion's own indentation. */
+export function criterionDetails(text: string, item: Criterion): string[] {
+  const lines = new LineIndex(text);
+  const prefix = ITEM_PREFIX.exec(lineText(lines, item.range.start.line));
+  // The content column: indentation, marker, and the spaces after it (five or more: one, the rest is indented code).
+  const width = prefix ? prefix[1].length + prefix[2].length + (prefix[3].length > 4 ? 1 : prefix[3].length) : 2;
+  const out: string[] = [];
+  for (let line = item.range.start.line + 1; line <= item.lastLine; line++) {
+    const t = lineText(lines, line);
+    let n = 0;
+    while (n < width && t.charCodeAt(n) === 32) n++;
+    out.push(t.slice(n));
+  }
+  return out;
+}
+
+/** Returns the edits that delete the criteria at `indexes` (whole lines, with their continuation lines and nested items). */
 export function removeCriteria(text: string, story: Story, indexes: readonly number[]): TextEdit[] {
   const items = story.acceptanceCriteria?.items ?? [];
   const lines = new LineIndex(text);
   const wanted = [...new Set(indexes)].filter((i) => i >= 0 && i < items.length).sort((a, b) => a - b);
-  const edits: OffsetEdit[] = wanted.map((i) => ({ start: lines.lineStart(items[i].range.start.line), end: itemEnd(lines, story, items[i]), text: '' }));
+  const edits: OffsetEdit[] = wanted.map((i) => ({ start: lines.lineStart(items[i].range.start.line), end: itemEnd(lines, items[i]), text: '' }));
   // A last line without a line break: also drop the break before it, so no empty line is left behind.
   const fixed = edits.map((e) => {
     if (e.end !== text.length || text.endsWith('\n') || e.start === 0) return e;
@@ -137,7 +144,7 @@ export function appendCriteria(text: string, story: Story, items: readonly strin
       const num = numbered.length > 0 ? `#${next++} ` : '';
       return `${indent}${bullet}${gap}[ ] ${num}${item}${eol}`;
     });
-    const at = itemEnd(lines, story, last);
+    const at = itemEnd(lines, last);
     const lead = at === text.length && !text.endsWith('\n') ? eol : '';
     return toTextEdits(text, [{ start: at, end: at, text: lead + out.join('') }], lines);
   }

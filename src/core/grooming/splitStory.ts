@@ -1,4 +1,4 @@
-import { removeCriteria } from '../edits/bodyEdits';
+import { criterionDetails, removeCriteria } from '../edits/bodyEdits';
 import { detectEol, setField } from '../edits/frontMatterEdits';
 import { applyEdits } from '../edits/applyEdits';
 import { newStory, nextId } from '../edits/newStoryText';
@@ -101,7 +101,8 @@ export function splitStory(story: Story, index: BacklogIndex, text: TextOf, opti
     milestone: story.milestone,
     vision: story.vision,
     splitFrom: story.id,
-    criteria: picked.map((i) => items[i].text),
+    // A criterion moves with its nested items and continuation lines (removeCriteria takes them out of the original).
+    criteria: picked.map((i) => [items[i].text, ...criterionDetails(original, items[i]).map((l) => (l === '' ? '' : `  ${l}`))].join(detectEol(original))),
     eol: detectEol(original),
   });
   let newText = created.text;

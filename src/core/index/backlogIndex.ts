@@ -358,7 +358,7 @@ export class BacklogIndex {
           // Rules never throw by contract; a bug in one must not hide the others' findings.
         }
       }
-      const handled = new Set(['front-matter-syntax', 'missing-front-matter', 'invalid-field']);
+      const handled = new Set(['front-matter-syntax', 'missing-front-matter', 'invalid-field', 'unread-content']);
       raw.push(...story.problems.filter((p) => !handled.has(p.code)));
     } else if (kind === 'vision' && this.visionDoc) raw = [...this.visionDoc.problems];
     else if (kind === 'milestone') raw = [...(this.milestoneByPath.get(path)?.problems ?? [])];

@@ -29,7 +29,11 @@ export interface FrontMatter {
   readonly recovered: boolean;
 }
 
-/** One acceptance criterion: a list item in the acceptance criteria section. */
+/**
+ * One acceptance criterion: an item of a top-level list in the acceptance criteria section. Its nested items and
+ * continuation lines belong to it. When the section has checkbox items, only those are criteria (plain items beside
+ * them are notes); a section of plain items only counts them all.
+ */
 export interface Criterion {
   readonly text: string;
   /** true/false for a GFM checkbox, undefined for a plain bullet. */
@@ -40,6 +44,8 @@ export interface Criterion {
   readonly range: Range;
   /** Range of the text after the bullet and checkbox (and `#N`). */
   readonly textRange: Range;
+  /** Zero-based last line of the item: its continuation lines and nested items included, trailing blank lines not. */
+  readonly lastLine: number;
 }
 
 /** The acceptance criteria section. */
@@ -49,6 +55,7 @@ export interface AcceptanceCriteria {
   readonly headingDepth: number;
   /** Zero-based line after which the section ends (exclusive): the next heading of same or higher level, or the end of the file. */
   readonly endLine: number;
+  /** The criteria, in document order. */
   readonly items: readonly Criterion[];
 }
 
@@ -95,7 +102,7 @@ export interface Story {
   /** Zero-based line where the Markdown body starts (after the front matter). */
   readonly bodyStartLine: number;
   readonly lineCount: number;
-  /** Problems found while parsing (front-matter-syntax, invalid-field on wrongly shaped values). */
+  /** Problems found while parsing (front-matter-syntax, invalid-field on wrongly shaped values, unread-content). */
   readonly problems: readonly Issue[];
 }
 

@@ -18,11 +18,15 @@ export interface OutlineItem {
   readonly line: number;
   /** Column of the bullet or number. */
   readonly column: number;
+  /** How many list items and block quotes hold it: 0 for an item of a list at the top level of the document. */
+  readonly depth: number;
+  /** Last line with content of the item (its continuation lines and nested blocks included, trailing blank lines not). */
+  readonly lastLine: number;
   /** true/false for a GFM task checkbox, undefined otherwise. */
   readonly checked?: boolean;
 }
 
-/** A paragraph outside lists and code. */
+/** A paragraph at the top level of the document (not in a list item or a block quote). */
 export interface OutlineParagraph {
   readonly startLine: number;
   readonly endLine: number;
@@ -32,9 +36,14 @@ export interface OutlineParagraph {
 export interface BodyOutline {
   /** False when the body holds a construct the scanner cannot read with certainty (remark must decide). */
   readonly confident: boolean;
-  /** Why the scanner was not confident (for tests and debugging). */
+  /** Why the scanner was not confident (for tests, debugging and the unread-content issue). */
   readonly reason?: string;
+  /** When not confident: the line the scanner could not read. */
+  readonly unsureLine?: number;
+  /** When not confident: the first line the outline does not cover (what it holds before that line is exact). */
+  readonly unreadFrom?: number;
   readonly headings: readonly OutlineHeading[];
+  /** In document order. */
   readonly items: readonly OutlineItem[];
   readonly paragraphs: readonly OutlineParagraph[];
 }
@@ -94,13 +103,18 @@ export function criterionAt(lines: LineIndex, item: OutlineItem): Criterion {
     text: text.trim(),
     range: { start: { line: item.line, character: item.column }, end: { line: item.line, character: line.length } },
     textRange: { start: { line: item.line, character: pos }, end: { line: item.line, character: line.length } },
+    lastLine: item.lastLine,
   };
   if (item.checked !== undefined) criterion.checked = item.checked;
   if (number !== undefined) criterion.number = number;
   return criterion;
 }
 
-/** Returns the first acceptance criteria section of the outline, or undefined when there is none. */
+/**
+ * Returns the first acceptance criteria section of the outline, or undefined when there is none. Its criteria are the
+ * items of top-level lists in the section (nested items belong to their parent); when some are checkboxes, only those
+ * (plain items beside them are notes), as Backlog.md counts them.
+ */
 export function findAcceptanceCriteria(outline: BodyOutline, lines: LineIndex): AcceptanceCriteria | undefined {
   const hs = outline.headings;
   const at = hs.findIndex((h) => isAcceptanceCriteriaHeading(h.text));
@@ -113,10 +127,15 @@ export function findAcceptanceCriteria(outline: BodyOutline, lines: LineIndex): 
       break;
     }
   }
-  const items: Criterion[] = [];
+  const top: OutlineItem[] = [];
+  let boxes = false;
   for (const item of outline.items) {
-    if (item.line > heading.endLine && item.line < endLine) items.push(criterionAt(lines, item));
+    if (item.depth !== 0 || item.line <= heading.endLine || item.line >= endLine) continue;
+    top.push(item);
+    if (item.checked !== undefined) boxes = true;
   }
+  const items: Criterion[] = [];
+  for (const item of top) if (!boxes || item.checked !== undefined) items.push(criterionAt(lines, item));
   return { headingRange: linesRange(lines, heading.startLine, heading.endLine), headingDepth: heading.depth, endLine, items };
 }
 

@@ -4,6 +4,7 @@ import type { Story } from '../model/story';
 import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { eolOf, issue } from './ruleHelpers';
+import { bodyFullyRead } from './unreadContent';
 
 // Scope: every type except epic, spike and task. Epics are described by their children, spikes are time-boxed
 // research and tasks are technical chores; stories, bugs and Backlog.md's free-form types (feature, enhancement,
@@ -26,6 +27,8 @@ export const missingAcceptanceCriteria: StoryRule<'missing-acceptance-criteria'>
     if (!needsCriteria(story) || isClosed(story, ctx.config)) return [];
     const ac = story.acceptanceCriteria;
     if (ac && ac.items.length > 0) return [];
+    // Criteria may be in the part of the body that was not read: unread-content says so, this rule cannot know.
+    if (!bodyFullyRead(story)) return [];
     if (ac) {
       return [
         issue(

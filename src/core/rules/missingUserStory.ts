@@ -2,6 +2,7 @@ import type { Fix } from '../model/issue';
 import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { eolOf, issue } from './ruleHelpers';
+import { bodyFullyRead } from './unreadContent';
 
 // Only type `story` (the default, so also Backlog.md tasks without a type): bugs, spikes, tasks and epics are
 // not written from a user's point of view. Done and dropped stories are skipped. Off by default in Backlog.md mode
@@ -14,6 +15,7 @@ export const missingUserStory: StoryRule<'missing-user-story'> = {
   check(story, ctx) {
     if (story.type.toLowerCase() !== 'story' || story.userStory || isClosed(story, ctx.config) || !story.frontMatter) return [];
     if (ctx.config.backlogMd && ctx.config.rules['missing-user-story'] === undefined && !ctx.vision()) return [];
+    if (!bodyFullyRead(story)) return [];
     const text = ctx.text(story.path);
     const eol = eolOf(text);
     const who = story.persona ?? '…';

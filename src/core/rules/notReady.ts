@@ -5,6 +5,7 @@ import type { RuleContext, StoryRule } from './rule';
 import { linksToVision } from './missingVisionLink';
 import { isClosed, isReadyOrLater, statusIndex } from '../config/workflow';
 import { fieldOf, fieldRange, issue, label, replaceValueFix } from './ruleHelpers';
+import { bodyFullyRead } from './unreadContent';
 
 // Applies from the ready status up to (not including) the done status: a done story is past grooming.
 // Epics are skipped: the Definition of Ready is about work a team pulls in, and an epic is ready when its stories are.
@@ -18,7 +19,8 @@ export function failedReadyChecks(story: Story, ctx: RuleContext): string[] {
   const check = (c: ReadyCheck): void => {
     switch (c) {
       case 'acceptance-criteria':
-        if (!story.acceptanceCriteria || story.acceptanceCriteria.items.length === 0) failed.push('no acceptance criteria');
+        // What was not read (unread-content) may hold them: only a fully read body can lack them.
+        if ((!story.acceptanceCriteria || story.acceptanceCriteria.items.length === 0) && bodyFullyRead(story)) failed.push('no acceptance criteria');
         break;
       case 'vision-link':
         if (ctx.vision() && !linksToVision(story, ctx)) failed.push('no link to a vision goal');
@@ -27,7 +29,7 @@ export function failedReadyChecks(story: Story, ctx: RuleContext): string[] {
         if (story.estimate === undefined) failed.push('no estimate');
         break;
       case 'user-story':
-        if (!story.userStory) failed.push('no "As a …, I want …, so that …" statement');
+        if (!story.userStory && bodyFullyRead(story)) failed.push('no "As a …, I want …, so that …" statement');
         break;
       case 'no-open-dependencies': {
         const open = story.dependsOn.filter((d) => {

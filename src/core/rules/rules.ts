@@ -17,6 +17,7 @@ import { oversizedStory } from './oversizedStory';
 import { unreadableFile, unsupportedEncoding, utf16Encoding } from './fileRules';
 import { unknownReference } from './unknownReference';
 import { unknownVisionGoal } from './unknownVisionGoal';
+import { unreadContent } from './unreadContent';
 import { vagueCriterion } from './vagueCriterion';
 
 // The one list of rules: adding a rule is its file and one line here (plus its fixtures and its docs section).
@@ -42,6 +43,7 @@ export const STORY_RULES = [
   missingUserStory,
   vagueCriterion,
   equalRank,
+  unreadContent,
 ] as const;
 
 /** Rules reported once per backlog. */

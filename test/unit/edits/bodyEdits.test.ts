@@ -56,6 +56,12 @@ for (const eolName of ['LF', 'CRLF'] as const) {
         expectEdits(t, removeCriteria(t, story(t), [0, 2, 7]), conv(`${FM}\n## Acceptance Criteria\n\n- [x] two\n  more of two\n\n## Notes\n`));
         expectEdits(t, removeCriteria(t, story(t), [0, 1, 2]), conv(`${FM}\n## Acceptance Criteria\n\n\n## Notes\n`));
       });
+      it('takes the nested items and later paragraphs of a criterion with it, and leaves the notes beside it', () => {
+        const n = conv(`${FM}\n## Acceptance Criteria\n\n- [ ] one\n  - detail of one\n\n  more of one\n- [ ] two\n  1. step\n- a note\n`);
+        assert.deepEqual(story(n).acceptanceCriteria?.items.map((c) => c.text), ['one', 'two']);
+        expectEdits(n, removeCriteria(n, story(n), [0]), conv(`${FM}\n## Acceptance Criteria\n\n- [ ] two\n  1. step\n- a note\n`));
+        expectEdits(n, removeCriteria(n, story(n), [1]), conv(`${FM}\n## Acceptance Criteria\n\n- [ ] one\n  - detail of one\n\n  more of one\n- a note\n`));
+      });
       it('handles a last line without a line break', () => {
         const u = conv(`${FM}## Acceptance Criteria\n- [ ] a\n- [ ] b`);
         expectEdits(u, removeCriteria(u, story(u), [1]), conv(`${FM}## Acceptance Criteria\n- [ ] a`));
@@ -63,6 +69,10 @@ for (const eolName of ['LF', 'CRLF'] as const) {
     });
 
     describe('appendCriteria', () => {
+      it('adds after the nested items of the last criterion', () => {
+        const n = conv(`${FM}\n## Acceptance Criteria\n\n- [ ] one\n  - detail\n\n## Notes\n`);
+        expectEdits(n, appendCriteria(n, story(n), ['two']), conv(`${FM}\n## Acceptance Criteria\n\n- [ ] one\n  - detail\n- [ ] two\n\n## Notes\n`));
+      });
       it('adds items after the last one, keeping bullet and indentation', () => {
         const t = conv(`${FM}\n## Acceptance Criteria\n\n* [ ] one\n* [x] two\n\n## Notes\n`);
         expectEdits(t, appendCriteria(t, story(t), ['three', 'four']), conv(`${FM}\n## Acceptance Criteria\n\n* [ ] one\n* [x] two\n* [ ] three\n* [ ] four\n\n## Notes\n`), pointBefore(t, conv('\n## Notes')));
@@ -90,8 +100,10 @@ for (const eolName of ['LF', 'CRLF'] as const) {
         assert.deepEqual(setCriterionChecked(t, story(t), 0, false), []);
         assert.deepEqual(setCriterionChecked(t, story(t), 9, true), []);
       });
-      it('adds a checkbox to a plain bullet', () => {
-        expectEdits(t, setCriterionChecked(t, story(t), 2, true), conv(`${FM}\n## Acceptance Criteria\n\n- [ ] one\n- [X] two\n- [x] plain\n`));
+      it('adds a checkbox to a plain bullet (in a section of plain bullets: beside checkboxes, one is a note)', () => {
+        assert.deepEqual(setCriterionChecked(t, story(t), 2, true), []);
+        const plain = conv(`${FM}\n## Acceptance Criteria\n\n- one\n- plain\n`);
+        expectEdits(plain, setCriterionChecked(plain, story(plain), 1, true), conv(`${FM}\n## Acceptance Criteria\n\n- one\n- [x] plain\n`));
       });
     });
   });

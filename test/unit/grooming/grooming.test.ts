@@ -324,6 +324,16 @@ describe('grooming: split and new items', () => {
     assert.deepEqual(applyAndOrder(index, plan.edits), ['S-1', 'S-8', 'S-2', 'S-3']);
   });
 
+  it('moves a criterion with its nested items, re-indented under the new checkbox', () => {
+    const nested = '\nAs a user, I want it, so that it works.\n\n## Acceptance Criteria\n\n- [ ] first\n1. [x] second\n   - only CSV\n     and TSV\n- [ ] third\n';
+    const index = indexOf({ [p('S-1')]: story('S-1', 'rank: a1\n', nested) });
+    const plan = splitStory(index.story(p('S-1'))!, index, text(index), { criteria: [1], title: 'Second' })!;
+    const out = apply(index, plan.edits);
+    assert.equal(out[p('S-1')], story('S-1', 'rank: a1\n', '\nAs a user, I want it, so that it works.\n\n## Acceptance Criteria\n\n- [ ] first\n- [ ] third\n'));
+    assert.ok(out[plan.path].endsWith('## Acceptance Criteria\n\n- [x] second\n  - only CSV\n    and TSV\n'), out[plan.path]);
+    assert.deepEqual(parseStory(plan.path, out[plan.path]).acceptanceCriteria?.items.map((i) => [i.text, i.checked]), [['second', true]]);
+  });
+
   it('never reuses an id, even when the highest story was deleted (high-water mark)', () => {
     const index = indexOf({ [p('S-1')]: story('S-1', 'rank: a1\n', body) });
     assert.deepEqual(seenIds(index), ['S-1']);

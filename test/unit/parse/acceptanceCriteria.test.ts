@@ -42,12 +42,14 @@ describe('acceptance criteria (fixtures)', () => {
     });
   }
 
-  it('the scanner hands block quotes to remark', () => {
+  it('the scanner reads block quotes itself, and hands what it does not read to remark', () => {
     const text = fs.readFileSync(`${DIR}/blockquote.md`, 'utf8');
-    const lines = new LineIndex(text);
-    const outline = scanMarkdown(lines, 4);
+    assert.equal(scanMarkdown(new LineIndex(text), 4).confident, true);
+    const definition = '# T\n\n[ref]: https://example.com\n## Acceptance Criteria\n- [ ] a\n';
+    const outline = scanMarkdown(new LineIndex(definition), 0);
     assert.equal(outline.confident, false);
-    assert.match(outline.reason ?? '', /block quote/);
+    assert.match(outline.reason ?? '', /link reference definition \(line 3\)/);
+    assert.deepEqual(render(parseStory('s.md', definition).acceptanceCriteria), 'heading 3 depth 2 end 6\n4 [ ] a\n');
   });
 
   it('gives exact ranges for a criterion', () => {

@@ -43,6 +43,7 @@ function parseAndCheck(text: string): void {
 describe('pathological input: parse + every rule within a linear work budget', function () {
   this.timeout(120_000);
   after(stopBlockMeter);
+  const BLOCK_ALLOWANCE = 5_000;
   for (const c of CONSTRUCTS) {
     const run = c.pending && !RUN_ALL ? it.skip : it;
     run(`${c.name}${c.pending ? ` (pending: ${c.pending})` : ''}${c.scale ? ` (at ${c.scale.by} of the size: ${c.scale.why})` : ''}`, () => {
@@ -60,7 +61,9 @@ describe('pathological input: parse + every rule within a linear work budget', f
       const jb = meterBlocks(() => parseAndCheck(large)).blocks;
       assert.ok(jb <= BLOCKS_PER_CHAR * large.length + 100_000, `${jb} JavaScript blocks for ${large.length} characters`);
       const jsGrowth = jb / Math.max(1, ja);
-      assert.ok(jsGrowth <= MAX_GROWTH, `doubling the input multiplied the JavaScript blocks by ${jsGrowth.toFixed(2)} (${ja} → ${jb})`);
+      // Why an allowance of a few thousand blocks: a bounded cache that happens to refill during the larger run (its
+      // state depends on the tests before) adds a constant, not a factor; a re-scanning loop adds millions here.
+      assert.ok(jb <= MAX_GROWTH * ja + BLOCK_ALLOWANCE, `doubling the input multiplied the JavaScript blocks by ${jsGrowth.toFixed(2)} (${ja} → ${jb})`);
     });
   }
 });

@@ -61,7 +61,7 @@ export function story(spec: StorySpec): Story {
     updated: spec.updated,
     userStory: spec.userStory ? { text: spec.userStory, range: ZERO } : undefined,
     acceptanceCriteria: spec.criteria
-      ? { headingRange: ZERO, headingDepth: 2, endLine: 10, items: spec.criteria.map(([text, checked]) => ({ text, checked, range: ZERO, textRange: ZERO })) }
+      ? { headingRange: ZERO, headingDepth: 2, endLine: 10, items: spec.criteria.map(([text, checked]) => ({ text, checked, range: ZERO, textRange: ZERO, lastLine: 0 })) }
       : undefined,
     bodyStartLine: 0,
     lineCount: 1,
