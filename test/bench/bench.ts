@@ -234,6 +234,26 @@ function benchList(helperDir: string, tmp: string): void {
   row(`ratio rudder list / backlog.md`, `${(ours / t).toFixed(3)}×`, '≤ 0.25×', ours / t <= 0.25);
 }
 
+/**
+ * The real backlogs of ../shared/corpora (when present): `rudder lint` against the same floor, same run, by
+ * out/bench/corpusBench.js (which also counts the bodies the Markdown scanner leaves to remark). Its rows join the
+ * summary with the target of the issue on real backlogs: ≤ 3× the floor.
+ */
+function benchCorpora(): void {
+  const script = path.join(REPO, 'out', 'bench', 'corpusBench.js');
+  if (!fs.existsSync(path.resolve(REPO, '..', 'shared', 'corpora')) || !fs.existsSync(script)) {
+    console.log('\n[corpora] skipped: no ../shared/corpora');
+    return;
+  }
+  console.log('\n[corpora] real Backlog.md backlogs (../shared/corpora)');
+  const r = spawnSync(process.execPath, [script, '--runs', String(RUNS)], { cwd: REPO, encoding: 'utf8' });
+  process.stdout.write((r.stdout ?? '').replace(/^/gm, '  '));
+  for (const m of (r.stdout ?? '').matchAll(/^(\S+)\s+(\d+)\s+(\d+) ms\s+(\d+) ms\s+([\d.]+)×\s+(\d+)/gm)) {
+    const ratio = Number(m[5]);
+    row(`corpus ${m[1]} (${m[2]} files): floor ${m[3]} ms, rudder lint ${m[4]} ms, remark fallbacks ${m[6]}`, `${ratio.toFixed(2)}×`, '≤ 3×', ratio <= 3);
+  }
+}
+
 function main(): void {
   if (!fs.existsSync(CLI)) {
     console.error(`dist/cli.js not found: run 'npm run build' first (npm run bench does).`);
@@ -251,6 +271,7 @@ function main(): void {
     }
     if (biggest) benchReindex(biggest);
     benchList(tmp, tmp);
+    benchCorpora();
   } finally {
     if (!KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   }

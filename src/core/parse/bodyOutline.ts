@@ -49,11 +49,14 @@ export interface BodyOutline {
 }
 
 // Markers that may wrap the heading text: emphasis, trailing colon, spaces.
+// Why no /\s*:$/: it starts at every blank of a run and scans it to the end each time (quadratic on a heading
+// padded with blanks); after trim() the colon, if any, is the last character, and only the blanks before it remain.
+const TRAILING_COLON = /:$/;
 const HEADING_NOISE = /[*_`]/g;
 
 /** Returns true when a heading text reads "Acceptance Criteria" (any case, emphasis and a trailing colon tolerated). */
 export function isAcceptanceCriteriaHeading(text: string): boolean {
-  const t = text.replace(HEADING_NOISE, '').trim().replace(/\s*:$/, '').replace(/\s+/g, ' ').toLowerCase();
+  const t = text.replace(HEADING_NOISE, '').trim().replace(TRAILING_COLON, '').trimEnd().replace(/\s+/g, ' ').toLowerCase();
   return t === 'acceptance criteria';
 }
 
