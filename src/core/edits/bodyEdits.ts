@@ -4,7 +4,7 @@ import type { Criterion, Story } from '../model/story';
 import { outlineBody } from '../parse/parseStory';
 import { applyOffsetEdits, toTextEdits } from './applyEdits';
 import type { OffsetEdit } from './applyEdits';
-import { detectEol } from './frontMatterEdits';
+import { detectEol, isLineBreakAt, isLineStart, stripEol } from '../model/lineBreaks';
 
 /** The template criterion a new acceptance criteria section starts with. */
 export const CRITERION_TEMPLATE = 'Given <context>, when <action>, then <outcome>';
@@ -32,13 +32,22 @@ function isBlank(lines: LineIndex, line: number): boolean {
   return line >= lines.lineCount || BLANK.test(lineText(lines, line));
 }
 
+/** Returns true when a text ends with a line break after a line of only spaces and tabs (or after nothing). */
+function endsWithBlankLine(s: string): boolean {
+  const body = stripEol(s);
+  if (body === s) return false;
+  let i = body.length;
+  while (i > 0 && (body.charCodeAt(i - 1) === 32 || body.charCodeAt(i - 1) === 9)) i--;
+  return i === 0 || isLineBreakAt(body, i - 1);
+}
+
 /** Returns the text to insert at offset `at` so that `block` (whole lines) sits between blank lines; `lead` is the length added before it. */
 function surround(text: string, at: number, block: string, eol: string): { text: string; lead: number } {
-  let prefix = at > 0 && text.charCodeAt(at - 1) !== 10 ? eol : '';
+  let prefix = at > 0 && !isLineStart(text, at) ? eol : '';
   const before = text.slice(Math.max(0, at - 200), at) + prefix;
-  const prevBlank = at === 0 || /(?:^|\n)[ \t]*\r?\n$/.test(before);
+  const prevBlank = at === 0 || endsWithBlankLine(before);
   if (!prevBlank) prefix += eol;
-  const nextBlank = at >= text.length || /^[ \t]*(?:\r?\n|$)/.test(text.slice(at, at + 200));
+  const nextBlank = at >= text.length || /^[ \t]*(?:\r\n|\n|\r|$)/.test(text.slice(at, at + 200));
   return { text: prefix + block + (nextBlank ? '' : eol), lead: prefix.length };
 }
 
@@ -110,7 +119,7 @@ export function removeCriteria(text: string, story: Story, indexes: readonly num
   const edits: OffsetEdit[] = wanted.map((i) => ({ start: lines.lineStart(items[i].range.start.line), end: itemEnd(lines, items[i]), text: '' }));
   // A last line without a line break: also drop the break before it, so no empty line is left behind.
   const fixed = edits.map((e) => {
-    if (e.end !== text.length || text.endsWith('\n') || e.start === 0) return e;
+    if (e.end !== text.length || text.endsWith('\n') || text.endsWith('\r') || e.start === 0) return e;
     const prev = text.charCodeAt(e.start - 2) === 13 ? e.start - 2 : e.start - 1;
     return edits.some((o) => o !== e && o.end > prev && o.start < e.start) ? e : { ...e, start: prev };
   });
@@ -145,7 +154,7 @@ export function appendCriteria(text: string, story: Story, items: readonly strin
       return `${indent}${bullet}${gap}[ ] ${num}${item}${eol}`;
     });
     const at = itemEnd(lines, last);
-    const lead = at === text.length && !text.endsWith('\n') ? eol : '';
+    const lead = at === text.length && !isLineStart(text, at) ? eol : '';
     return toTextEdits(text, [{ start: at, end: at, text: lead + out.join('') }], lines);
   }
   const block = items.map((i) => `- [ ] ${numbered.length > 0 ? `#${next++} ` : ''}${i}${eol}`).join('');

@@ -1,5 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+export { detectEol } from '../model/lineBreaks';
+import { detectEol, isLineStart, lineStartOf, nextLineStart, normalizeLoneCr, stripEol } from '../model/lineBreaks';
 import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../model/range';
 import { toTextEdits } from './applyEdits';
@@ -36,26 +38,9 @@ type Reading = { readonly kind: 'none'; readonly eol: string; readonly insertAt:
 const FENCE = /^---([A-Za-z][\w-]*)?[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
-/** Returns the file's line ending: the first one found, else '\n'. */
-export function detectEol(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
-}
-
-/** Returns the offset just after the line that contains `offset` (after its line break), or the text's end. */
-function nextLineStart(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : i + 1;
-}
-
-/** Returns the offset where the line containing `offset` starts. */
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
 /** Returns `offset` when it already starts a line, else the start of the next line: the end of a node's whole lines. */
 function wholeLinesEnd(text: string, offset: number): number {
-  return offset === 0 || text.charCodeAt(offset - 1) === 10 ? offset : nextLineStart(text, offset);
+  return isLineStart(text, offset) ? offset : nextLineStart(text, offset);
 }
 
 /** Returns `offset` moved back over one trailing line break (block nodes end after theirs). */
@@ -71,7 +56,7 @@ function locate(text: string): Reading {
   const eol = detectEol(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const firstEnd = nextLineStart(text, bom);
-  const first = text.slice(bom, firstEnd).replace(/\r?\n$/, '');
+  const first = stripEol(text.slice(bom, firstEnd));
   const fence = FENCE.exec(first);
   if (!fence) return { kind: 'none', eol, insertAt: bom };
   // `---js` and friends are another language: never edited as YAML.
@@ -79,14 +64,15 @@ function locate(text: string): Reading {
   const start = firstEnd;
   let end = -1;
   for (let at = start; at < text.length; at = nextLineStart(text, at)) {
-    const line = text.slice(at, nextLineStart(text, at)).replace(/\r?\n$/, '');
+    const line = stripEol(text.slice(at, nextLineStart(text, at)));
     if (CLOSE.test(line)) {
       end = at;
       break;
     }
   }
   if (end < 0) return { kind: 'broken' };
-  const doc = parseDocument(text.slice(start, end), { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  // Why normalizeLoneCr: `yaml` knows only "\n" and "\r\n" as line breaks; the same offsets, the file unchanged.
+  const doc = parseDocument(normalizeLoneCr(text.slice(start, end)), { uniqueKeys: true, prettyErrors: false, logLevel: 'error', merge: true });
   if (doc.errors.length > 0) return { kind: 'broken' };
   const contents = doc.contents;
   if (contents !== null && (!isMap(contents) || contents.flow)) return { kind: 'broken' };

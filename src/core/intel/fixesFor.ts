@@ -1,3 +1,4 @@
+import { detectEol as eolOf } from '../model/lineBreaks';
 import type { Fix, Issue } from '../model/issue';
 import type { FileEdit, Range, TextEdit } from '../model/range';
 import type { Goal, Story } from '../model/story';
@@ -135,10 +136,7 @@ function fix(title: string, path: string, edits: readonly TextEdit[], isPreferre
   return { title, edits: [{ path, edits }, ...more], isPreferred };
 }
 
-/** Returns '\r\n' when the text uses CRLF line endings, else '\n'. */
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
+
 
 /** Returns the fix that adds an acceptance criteria section with a Given/When/Then criterion (placed by the edits module: after the user story, else at the end); the selection covers the template. */
 export function acceptanceCriteriaFix(path: string, text: string, story: Story): IntelFix {

@@ -11,6 +11,16 @@ export class LineIndex {
       starts.push(i + 1);
       i = text.indexOf('\n', i + 1);
     }
+    // A lone "\r" is a line break too (as in VS Code and remark): rare, so looked for only when the text has one.
+    if (text.indexOf('\r') !== -1 && hasLoneCr(text)) {
+      const all = [0];
+      for (let k = 0; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) all.push(k + 1);
+      }
+      this.starts = all;
+      return;
+    }
     this.starts = starts;
   }
 
@@ -25,10 +35,11 @@ export class LineIndex {
     return this.starts[line];
   }
 
-  /** Returns the offset of the end of `line`, before its '\r\n' or '\n'. */
+  /** Returns the offset of the end of `line`, before its '\r\n', '\n' or lone '\r'. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    return next > this.lineStart(line) && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const brk = this.starts[line + 1] - 1; // the "\n" or the lone "\r"
+    return this.text.charCodeAt(brk) === 10 && brk > this.lineStart(line) && this.text.charCodeAt(brk - 1) === 13 ? brk - 1 : brk;
   }
 
   /** Returns the position of an offset (clamped to the text). */
@@ -41,7 +52,8 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset inside a line break ("\r|\n") is the end of its line: a position never points into a line break.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
   }
 
   /** Returns the offset of a position (clamped to the text and to its line). */
@@ -56,4 +68,9 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+function hasLoneCr(text: string): boolean {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
 }

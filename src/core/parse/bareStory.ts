@@ -1,3 +1,4 @@
+import { detectEol } from '../model/lineBreaks';
 import type { Fix, Issue } from '../model/issue';
 import type { Story } from '../model/story';
 
@@ -26,7 +27,7 @@ export function bareStory(parsed: Story, text: string, statuses: readonly string
   const id = idFromFileName(parsed.path);
   const written = STATUS_LINE.exec(text.length > 65536 ? text.slice(0, 65536) : text)?.[1];
   const status = written === undefined ? undefined : statuses.find((s) => s.toLowerCase() === written.trim().toLowerCase());
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = detectEol(text);
   const fields = [...(id ? [`id: ${id}`] : []), `title: ${JSON.stringify(parsed.title)}`, ...(status ? [`status: ${JSON.stringify(status)}`] : [])];
   const frontMatter = ['---', ...fields, '---', ''].join(eol);
   const at = { line: 0, character: 0 };

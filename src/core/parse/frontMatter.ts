@@ -4,6 +4,7 @@ import type { Fix, Issue } from '../model/issue';
 import type { LineIndex } from '../model/lineIndex';
 import type { Range } from '../model/range';
 import type { FieldLocation, FrontMatter } from '../model/story';
+import { normalizeLoneCr } from '../model/lineBreaks';
 import { readSimpleYaml } from './simpleYaml';
 import { deepFlowNesting, listItemLine, MAX_FLOW_DEPTH } from './yamlLines';
 
@@ -118,7 +119,9 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
 
   let doc;
   try {
-    doc = parseDocument(content, { schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true });
+    // Why normalizeLoneCr: `yaml` knows only "\n" and "\r\n" as line breaks; a lone "\r" becomes "\n" (same offsets).
+    // Why merge: gray-matter, and so Backlog.md, reads YAML merge keys (`<<: *base`); the alias bound still applies.
+    doc = parseDocument(normalizeLoneCr(content), { schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true, merge: true });
   } catch {
     problem('The front matter could not be read as YAML; check its indentation and quoting.', fenceRange);
     return recover();

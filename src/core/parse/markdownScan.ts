@@ -61,9 +61,7 @@ export function scanMarkdown(lines: LineIndex, startLine: number): BodyOutline {
   // The last line before which nothing was open: what comes before it is final whatever follows.
   let clean = startLine;
   try {
-    if (lines.text.indexOf('\r', lines.lineStart(startLine)) !== -1 && /\r(?!\n)/.test(lines.text)) {
-      throw new Unsure('a carriage return without a line feed');
-    }
+    // A lone "\r" is a line break for LineIndex and for remark alike: the scanner reads such lines like any other.
     for (let i = startLine; i < lines.lineCount; i++) {
       if (scan.isClean()) clean = i;
       scan.current = i;

@@ -66,8 +66,7 @@ export function parseStory(path: string, text: string, options?: OutlineOptions)
   try {
     return parseStoryUnsafe(path, text, options);
   } catch (e) {
-    let lineCount = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCount++;
+    const lineCount = new LineIndex(text).lineCount;
     const problem: Issue = {
       code: 'front-matter-syntax',
       severity: 'error',

@@ -29,8 +29,8 @@ const CONTAINERS = new Set(['listItem', 'blockquote', 'footnoteDefinition']);
 /** Returns the outline of the body as remark (the reference for what the Markdown means) reads it. */
 export function outlineWithRemark(lines: LineIndex, startLine: number): BodyOutline {
   const offset = lines.lineStart(startLine);
-  // Keep every column where it is: a BOM becomes a space and a lone CR (a line break for remark, not for LineIndex) too.
-  let body = lines.text.slice(offset).replace(/\r(?!\n)/g, ' ');
+  // Keep every column where it is: a BOM becomes a space. A lone CR is a line break for remark and LineIndex alike.
+  let body = lines.text.slice(offset);
   if (offset === 0 && body.charCodeAt(0) === 0xfeff) body = ' ' + body.slice(1);
   const tree = processor.parse(body) as unknown as MdNode;
   const headings: OutlineHeading[] = [];
@@ -52,7 +52,7 @@ export function outlineWithRemark(lines: LineIndex, startLine: number): BodyOutl
     }
     if (node.type === 'html' || (node.type === 'code' && isOpenFence(node))) {
       const value = node.value ?? '';
-      return value.trim() === '' ? start : start + (node.type === 'code' ? 1 : 0) + value.trimEnd().split('\n').length - 1;
+      return value.trim() === '' ? start : start + (node.type === 'code' ? 1 : 0) + value.trimEnd().split(/\r\n|\n|\r/).length - 1;
     }
     let end = pos.end.column === 1 ? lineOf(pos.end) - 1 : lineOf(pos.end);
     while (end > start && blank(end)) end--;

@@ -1,3 +1,4 @@
+import { detectEol } from '../model/lineBreaks';
 import { formatYamlScalar, styleOf } from '../edits/yamlScalar';
 import type { RudderConfig } from '../model/config';
 import type { Fix, Issue, IssueCode, Severity } from '../model/issue';
@@ -36,9 +37,9 @@ export function fieldRange(story: Story, ...keys: string[]): Range {
   return empty ? f.keyRange : v;
 }
 
-/** Returns the line ending the file uses. */
+/** Returns the line ending the file uses (its first one: "\r\n", "\n" or a lone "\r"). */
 export function eolOf(text: string | undefined): string {
-  return text !== undefined && text.includes('\r\n') ? '\r\n' : '\n';
+  return text === undefined ? '\n' : detectEol(text);
 }
 
 /** Returns the text of a range. */

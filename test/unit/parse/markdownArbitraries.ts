@@ -179,11 +179,14 @@ function render(t: Tree): Lines {
   return out;
 }
 
-/** Story bodies: a few top-level blocks, blank lines between some, LF or CRLF, with or without a final newline. */
+/**
+ * Story bodies: a few top-level blocks, blank lines between some, with or without a final newline, and line endings
+ * LF, CRLF, a lone CR (old Mac files), or "\r\r\n" (a CRLF file converted twice: a lone CR, then a CRLF).
+ */
 export const body = fc
-  .tuple(fc.array(fc.tuple(tree, fc.constantFrom('\n', '\n\n', '\n\n')), { maxLength: 8 }), fc.boolean(), fc.boolean())
-  .map(([blocks, crlf, finalNewline]) => {
+  .tuple(fc.array(fc.tuple(tree, fc.constantFrom('\n', '\n\n', '\n\n')), { maxLength: 8 }), fc.constantFrom('\n', '\n', '\r\n', '\r\n', '\r', '\r\r\n'), fc.boolean())
+  .map(([blocks, eol, finalNewline]) => {
     let s = blocks.map(([b, sep]) => render(b).join('\n') + sep).join('');
     if (!finalNewline) s = s.replace(/\n+$/, '');
-    return crlf ? s.replace(/\n/g, '\r\n') : s;
+    return eol === '\n' ? s : s.replace(/\n/g, eol);
   });

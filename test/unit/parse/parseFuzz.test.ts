@@ -39,8 +39,11 @@ function ranges(v: unknown, out: { start: { line: number; character: number }; e
   return out;
 }
 
+// Lines as VS Code counts them: "\r\n", "\n" and a lone "\r" each end one.
+const LINE_BREAK = /\r\n|\n|\r/;
+
 function assertInside(text: string, value: unknown): void {
-  const lines = text.split('\n');
+  const lines = text.split(LINE_BREAK);
   for (const r of ranges(value)) {
     for (const p of [r.start, r.end]) {
       assert.ok(p.line >= 0 && p.line < lines.length, `line ${p.line} outside ${lines.length} lines`);
@@ -79,7 +82,7 @@ describe('parser fuzz', () => {
         assertInside(text, story);
         assertInside(text, parseVision('backlog/vision.md', text));
         assertInside(text, parseMilestone('backlog/milestones/m.md', text));
-        assert.equal(story.lineCount, text.split('\n').length);
+        assert.equal(story.lineCount, text.split(LINE_BREAK).length);
       }),
       { numRuns: 1500 },
     );
