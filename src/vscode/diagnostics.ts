@@ -109,9 +109,7 @@ export class BacklogDiagnostics implements vscode.Disposable {
     }
     let paths: Set<string>;
     if (this.fullRefresh) {
-      paths = new Set([...this.published, ...this.index.stories().map((s) => s.path), ...this.index.milestones().map((m) => m.path), ...this.index.pathsWithFileIssues()]);
-      const vision = this.index.vision();
-      if (vision) paths.add(vision.path);
+      paths = new Set([...this.published, ...this.index.reportedPaths()]);
     } else {
       paths = new Set(this.dirty);
       // Backlog-level issues (config, missing vision) may appear or vanish with any change.

@@ -5,6 +5,7 @@ import { detectEol, isLineStart, lineStartOf, nextLineStart, normalizeLoneCr, st
 import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../model/range';
 import { toTextEdits } from './applyEdits';
+import { hasConflicts } from '../parse/mergeConflict';
 import type { OffsetEdit } from './applyEdits';
 import { formatYamlScalar, plainSafety, styleOf } from './yamlScalar';
 import { trimEndChars } from '../model/trimChars';
@@ -37,6 +38,7 @@ type Reading = { readonly kind: 'none'; readonly eol: string; readonly insertAt:
 
 const FENCE = /^---([A-Za-z][\w-]*)?[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+const KEY_START = /^[A-Za-z_][\w.-]*[ \t]*:/;
 
 /** Returns `offset` when it already starts a line, else the start of the next line: the end of a node's whole lines. */
 function wholeLinesEnd(text: string, offset: number): number {
@@ -71,6 +73,11 @@ function locate(text: string): Reading {
     }
   }
   if (end < 0) return { kind: 'broken' };
+  // A file with conflict markers is two versions at once, and "---" twice opens an empty front matter before the real
+  // one: an edit could land in the wrong version or the wrong block, so none is made until the file is fixed.
+  const after = nextLineStart(text, end);
+  if (end === start && KEY_START.test(text.slice(after, nextLineStart(text, after)))) return { kind: 'broken' };
+  if (hasConflicts(text)) return { kind: 'broken' };
   // Why normalizeLoneCr: `yaml` knows only "\n" and "\r\n" as line breaks; the same offsets, the file unchanged.
   const doc = parseDocument(normalizeLoneCr(text.slice(start, end)), { uniqueKeys: true, prettyErrors: false, logLevel: 'error', merge: true });
   if (doc.errors.length > 0) return { kind: 'broken' };

@@ -13,6 +13,8 @@ import type { RuleContext } from '../rules/rule';
 import { isMilestoneByName } from '../rules/milestoneByName';
 import type { Invalidation } from '../rules/rule';
 import { ALL_RULES, BACKLOG_RULES, STORY_RULES } from '../rules/rules';
+import { inConflict, mergeConflict } from '../rules/mergeConflict';
+import { notAStoryIssue } from '../rules/notAStory';
 import { DependencyCycles } from './dependencyCycles';
 import { Emitter, type Disposable } from './emitter';
 import { ElsewhereIds, frontMatterIdTitle, type IdTitle } from './frontMatterIdTitle';
@@ -73,6 +75,8 @@ export class BacklogIndex {
   private readonly order = new SortedStories((a, b) => compareStories(a, b, this.cfg));
   // Problems of files as files (unreadable, not UTF-8), set by the loading pipeline; a path may have these and no text.
   private readonly fileIssues = new Map<string, readonly Issue[]>();
+  /** Markdown files under the story globs that are not stories (no front matter with an id or a title): each is reported (not-a-story). */
+  private readonly notes = new Set<string>();
   // Why per path: a change invalidates only the files it can affect (see affectedBy), so diagnostics of a 10k
   // backlog are not recomputed on every edit.
   private readonly issueCache = new Map<string, readonly Issue[]>();
@@ -156,6 +160,7 @@ export class BacklogIndex {
     }
     if (!this.texts.has(path)) return NO_CHANGE;
     this.texts.delete(path);
+    this.notes.delete(path);
     const kind = this.kinds.get(path);
     this.kinds.delete(path);
     let change: IndexChange;
@@ -205,6 +210,13 @@ export class BacklogIndex {
   /** Returns every path with file problems (some of them have no text: they could not be read). */
   pathsWithFileIssues(): string[] {
     return [...this.fileIssues.keys()];
+  }
+
+  /** Returns every path that may have issues of its own: stories, milestones, the vision, files with file problems, notes under the story globs. */
+  reportedPaths(): string[] {
+    const out = new Set<string>([...this.storyByPath.keys(), ...this.milestoneByPath.keys(), ...this.fileIssues.keys(), ...this.notes]);
+    if (this.visionDoc) out.add(this.visionDoc.path);
+    return [...out];
   }
 
   /** Returns true when the index holds a text or file problems for a path. */
@@ -351,16 +363,22 @@ export class BacklogIndex {
     let raw: Issue[] = [];
     if (kind === 'story') {
       const story = this.storyByPath.get(path)!;
-      for (const rule of STORY_RULES) {
+      // A file in conflict is two versions at once: only the conflict is reported until it is resolved.
+      const rules = inConflict(story) ? [mergeConflict] : STORY_RULES;
+      for (const rule of rules) {
         try {
           raw.push(...rule.check(story, this.ctx));
         } catch {
           // Rules never throw by contract; a bug in one must not hide the others' findings.
         }
       }
-      const handled = new Set(['front-matter-syntax', 'missing-front-matter', 'invalid-field', 'unread-content']);
-      raw.push(...story.problems.filter((p) => !handled.has(p.code)));
+      const handled = new Set(['merge-conflict', 'front-matter-syntax', 'missing-front-matter', 'invalid-field', 'unread-content']);
+      if (!inConflict(story)) raw.push(...story.problems.filter((p) => !handled.has(p.code)));
     } else if (kind === 'vision' && this.visionDoc) raw = [...this.visionDoc.problems];
+    else if (this.notes.has(path) && !this.fileIssues.get(path)?.length) {
+      // Not cached: its quick fix proposes the next free id, which any new story changes.
+      return this.applySeverity([notAStoryIssue(path, this.texts.get(path) ?? '', this.ctx.nextId())]);
+    }
     else if (kind === 'milestone') raw = [...(this.milestoneByPath.get(path)?.problems ?? [])];
     const file = this.fileIssues.get(path);
     if (file) raw.push(...file);
@@ -426,6 +444,7 @@ export class BacklogIndex {
       }
     }
     if (kind === 'story') {
+      this.notes.delete(path);
       const story = parseStory(path, text);
       if (isStoryFile(story)) {
         this.kinds.set(path, 'story');
@@ -437,9 +456,11 @@ export class BacklogIndex {
         return this.replaceStory(path, bareStory(story, text, this.cfg.statuses));
       }
     }
-    // Not a story (no front matter, or outside the story globs): remembered as 'other', no issues.
+    // Not a story (no front matter, or outside the story globs): remembered as 'other'; under the story globs it is
+    // reported (not-a-story), so no Markdown file there is left out without a word.
     const wasStory = this.kinds.get(path) === 'story';
     this.kinds.set(path, 'other');
+    this.noteIf(path, kind === 'story');
     const affected = this.setElsewhere(path, kind === 'other' ? frontMatterIdTitle(text) : undefined);
     if (wasStory) {
       const change = this.replaceStory(path, undefined);
@@ -474,6 +495,7 @@ export class BacklogIndex {
 
   private rebuild(): void {
     this.kinds.clear();
+    this.notes.clear();
     this.storyByPath.clear();
     this.visionDoc = undefined;
     this.milestoneByPath.clear();
@@ -507,6 +529,7 @@ export class BacklogIndex {
           this.links.link(story);
         } else {
           this.kinds.set(path, 'other');
+          this.noteIf(path, kind === 'story');
           if (kind === 'other') this.setElsewhere(path, frontMatterIdTitle(text));
         }
       }
@@ -517,10 +540,24 @@ export class BacklogIndex {
    * Returns true for a file without front matter in Backlog.md's task folders (tasks/, completed/, drafts/, at any
    * depth) that is not a readme (Backlog.md's own backlog documents each folder in a readme.md).
    */
+  /**
+   * Remembers a non-story under the story globs as a note to report. A readme there is documentation, not a story;
+   * in Backlog.md mode only its task folders hold tasks (Backlog.md itself reads nothing else as one).
+   */
+  private noteIf(path: string, underStoryGlobs: boolean): void {
+    const note = underStoryGlobs && !/(^|\/)readme\.md$/i.test(path) && (!this.cfg.backlogMd || this.inTaskFolder(path));
+    if (note) this.notes.add(path);
+    else this.notes.delete(path);
+  }
+
+  private inTaskFolder(path: string): boolean {
+    return TASK_FOLDERS.some((f) => path.startsWith(backlogSubfolder(this.cfg, f)));
+  }
+
   private isTaskFolderFile(path: string, story: Story): boolean {
     if (!this.cfg.backlogMd || story.frontMatter || looksBinary(this.texts.get(path) ?? '')) return false;
     if (/(^|\/)readme\.md$/i.test(path)) return false;
-    return TASK_FOLDERS.some((f) => path.startsWith(backlogSubfolder(this.cfg, f)));
+    return this.inTaskFolder(path);
   }
 
   private invalidateAll(path: string): IndexChange {

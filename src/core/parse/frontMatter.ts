@@ -24,16 +24,24 @@ const MAX_ALIAS_COUNT = 100;
 // Why a cap on reported YAML errors: one broken quote can cascade into dozens of follow-on errors.
 const MAX_ERRORS = 5;
 
+export interface FrontMatterOptions {
+  /** false: always use the full YAML parser (tests compare the two readers). */
+  readonly simple?: boolean;
+  /** The line the opening fence is on: 0, or 1 when a merge conflict's first marker opens the file. */
+  readonly openLine?: number;
+}
+
 /** Returns the file's front matter (parsed, or recovered by a line scan), where the body starts, and front-matter-syntax problems. */
-export function parseFrontMatter(path: string, text: string, lines: LineIndex, options?: { readonly simple?: boolean }): FrontMatterResult {
-  let first = text.slice(0, lines.lineEnd(0));
+export function parseFrontMatter(path: string, text: string, lines: LineIndex, options?: FrontMatterOptions): FrontMatterResult {
+  const o = Math.min(options?.openLine ?? 0, Math.max(0, lines.lineCount - 1));
+  let first = text.slice(lines.lineStart(o), lines.lineEnd(o));
   if (first.charCodeAt(0) === 0xfeff) first = first.slice(1);
   const open = OPEN_FENCE.exec(first);
   if (!open) return { bodyStartLine: 0, problems: [] };
   const language = (open[1] ?? '').toLowerCase();
 
   let closeLine = -1;
-  for (let l = 1; l < lines.lineCount; l++) {
+  for (let l = o + 1; l < lines.lineCount; l++) {
     const start = lines.lineStart(l);
     const c = text.charCodeAt(start);
     if (c !== 45 && c !== 46) continue;
@@ -45,7 +53,7 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
   }
 
   const problems: Issue[] = [];
-  const fenceRange = lines.rangeOf(0, lines.lineEnd(0));
+  const fenceRange = lines.rangeOf(lines.lineStart(o), lines.lineEnd(o));
   const problem = (message: string, range: Range, fixes?: Fix[]): void => {
     problems.push({ code: 'front-matter-syntax', severity: 'error', message, path, range, ...(fixes && fixes.length ? { fixes } : {}) });
   };
@@ -59,7 +67,7 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
   } else {
     // Unclosed: assume the header ends at the first blank line (YAML headers rarely contain one).
     contentEnd = lines.lineCount;
-    for (let l = 1; l < lines.lineCount; l++) {
+    for (let l = o + 1; l < lines.lineCount; l++) {
       if (text.slice(lines.lineStart(l), lines.lineEnd(l)).trim() === '') {
         contentEnd = l;
         break;
@@ -67,13 +75,31 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
     }
     bodyStartLine = contentEnd;
     problem(
-      `The front matter that starts on line 1 is never closed: add a line with "---" after the last field.`,
+      `The front matter that starts on line ${o + 1} is never closed: add a line with "---" after the last field.`,
       fenceRange,
     );
   }
+  // "---" twice, then fields and a closing fence: an empty front matter before the real one (a template pasted below
+  // a header, a merge). gray-matter, and so Backlog.md, reads the empty one: a story with no id and no title.
+  // Rudder reads the second block, so the story keeps its fields, and says how to repair the file.
+  if (closeLine === o + 1 && o + 2 < lines.lineCount && KEY_LINE.test(text.slice(lines.lineStart(o + 2), lines.lineEnd(o + 2)))) {
+    const second = parseFrontMatter(path, text, lines, { ...options, openLine: o + 1 });
+    if (second.frontMatter && second.frontMatter.closeLine >= 0) {
+      const del: Fix = { title: `Delete the extra "---" on line ${o + 1}`, isPreferred: true, edits: [{ path, edits: [{ range: lines.rangeOf(lines.lineStart(o), lines.lineStart(o + 1)), newText: '' }] }] };
+      const doubled: Issue = {
+        code: 'front-matter-syntax',
+        severity: 'error',
+        message: `Lines ${o + 1} and ${o + 2} are both "---": an empty front matter, so other tools (Backlog.md among them) read this story without its fields. Delete line ${o + 1}.`,
+        path,
+        range: fenceRange,
+        fixes: [del],
+      };
+      return { ...second, problems: [doubled, ...second.problems] };
+    }
+  }
   const lastLine = closeLine >= 0 ? closeLine : Math.max(0, contentEnd - 1);
-  const range = lines.rangeOf(0, lines.lineEnd(lastLine));
-  const base = { language: YAML_NAMES.has(language) ? 'yaml' : language, range, contentStartLine: 1, closeLine };
+  const range = lines.rangeOf(lines.lineStart(o), lines.lineEnd(lastLine));
+  const base = { language: YAML_NAMES.has(language) ? 'yaml' : language, range, contentStartLine: o + 1, closeLine };
 
   if (!YAML_NAMES.has(language)) {
     problem(
@@ -83,11 +109,11 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
     return { frontMatter: { ...base, data: {}, fields: {}, recovered: false }, bodyStartLine, problems };
   }
 
-  const contentStart = lines.lineStart(1);
+  const contentStart = lines.lineStart(o + 1);
   const contentStop = Math.max(contentStart, lines.lineStart(contentEnd));
   const content = closeLine >= 0 || contentEnd < lines.lineCount ? text.slice(contentStart, contentStop) : text.slice(contentStart);
   const recover = (): FrontMatterResult => {
-    const scan = scanFields(text, lines, 1, contentEnd);
+    const scan = scanFields(text, lines, o + 1, contentEnd);
     return { frontMatter: { ...base, data: scan.data, fields: scan.fields, recovered: true }, bodyStartLine, problems };
   };
   if (closeLine < 0) return recover();
@@ -102,8 +128,8 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
 
   if (options?.simple !== false) {
     const contentLines: string[] = [];
-    for (let l = 1; l < closeLine; l++) contentLines.push(text.slice(lines.lineStart(l), lines.lineEnd(l)));
-    const simple = readSimpleYaml(contentLines, 1);
+    for (let l = o + 1; l < closeLine; l++) contentLines.push(text.slice(lines.lineStart(l), lines.lineEnd(l)));
+    const simple = readSimpleYaml(contentLines, o + 1);
     if (simple) return { frontMatter: { ...base, data: simple.data, fields: simple.fields, recovered: false }, bodyStartLine, problems };
   }
 

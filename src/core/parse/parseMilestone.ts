@@ -1,15 +1,16 @@
-import { LineIndex } from '../model/lineIndex';
 import type { Milestone } from '../model/story';
 import { asString, asText, fileTitle } from './fieldValues';
 import { parseFrontMatter } from './frontMatter';
+import { readThroughConflicts } from './mergeConflict';
 import { failure } from './parseVision';
 
 /** Returns the milestone of a milestone file (id falls back to the file name); never throws. */
-export function parseMilestone(path: string, text: string): Milestone {
+export function parseMilestone(path: string, file: string): Milestone {
   const fallbackId = fileTitle(path);
   try {
-    const lines = new LineIndex(text);
-    const fm = parseFrontMatter(path, text, lines);
+    const read = readThroughConflicts(path, file);
+    const { text, lines } = read;
+    const fm = parseFrontMatter(path, text, lines, { openLine: read.openLine });
     const data = fm.frontMatter?.data ?? {};
     const body = text.slice(lines.lineStart(fm.bodyStartLine)).trim();
     const heading = firstHeadingText(body);
@@ -26,7 +27,7 @@ export function parseMilestone(path: string, text: string): Milestone {
       ...(status !== undefined ? { status } : {}),
       description: asString(data.description) ?? body,
       ...(fm.frontMatter ? { frontMatter: fm.frontMatter } : {}),
-      problems: fm.problems,
+      problems: [...read.problems, ...fm.problems],
     };
   } catch (e) {
     return { path, id: fallbackId, title: fallbackId, description: '', problems: [failure(path, e)] };

@@ -6,6 +6,7 @@ import { findAcceptanceCriteria, findUserStory, linesRange } from './bodyOutline
 import type { BodyOutline } from './bodyOutline';
 import { asList, asNumber, asString, asText, fileTitle, pick } from './fieldValues';
 import { parseFrontMatter } from './frontMatter';
+import { readThroughConflicts } from './mergeConflict';
 import { scanMarkdown } from './markdownScan';
 import { outlineWithRemark } from './remarkBody';
 
@@ -90,9 +91,11 @@ export function parseStory(path: string, text: string, options?: OutlineOptions)
   }
 }
 
-/** Returns true when the file is a story: front matter with an id or a title, or broken front matter. */
+/** Returns true when the file is a story: front matter with an id or a title, broken front matter, or conflict markers. */
 export function isStoryFile(story: Story): boolean {
   const fm = story.frontMatter;
+  // A Markdown file with conflict markers is reported as a story whatever its sides hold: the conflict must be seen.
+  if (story.problems.some((p) => p.code === 'merge-conflict')) return true;
   if (!fm) return false;
   if (fm.recovered || story.problems.some((p) => p.code === 'front-matter-syntax')) return true;
   return pick(fm.data, 'id') !== undefined || pick(fm.data, 'title') !== undefined;
@@ -107,9 +110,9 @@ export function looksBinary(text: string): boolean {
   return bad > 8 && bad > sample.length / 50;
 }
 
-function parseStoryUnsafe(path: string, text: string, options?: OutlineOptions): Story {
-  const lines = new LineIndex(text);
-  const fm = parseFrontMatter(path, text, lines);
+function parseStoryUnsafe(path: string, file: string, options?: OutlineOptions): Story {
+  const { text, lines, openLine, problems: conflicts } = readThroughConflicts(path, file);
+  const fm = parseFrontMatter(path, text, lines, { openLine });
   const frontMatter = fm.frontMatter;
   if (!frontMatter && looksBinary(text)) {
     return { path, title: fileTitle(path), titleRange: ZERO, type: 'story', vision: [], dependsOn: [], labels: [], assignee: [], bodyStartLine: 0, lineCount: lines.lineCount, problems: [] };
@@ -148,7 +151,7 @@ function parseStoryUnsafe(path: string, text: string, options?: OutlineOptions):
     assignee: asList(data.assignee),
     bodyStartLine: fm.bodyStartLine,
     lineCount: lines.lineCount,
-    problems: unread ? [...fm.problems, unread] : fm.problems,
+    problems: conflicts.length || unread ? [...conflicts, ...fm.problems, ...(unread ? [unread] : [])] : fm.problems,
   };
   const optional: [string, unknown][] = [
     ['id', asText(data.id)],

@@ -1,17 +1,18 @@
-import { LineIndex } from '../model/lineIndex';
 import type { Issue } from '../model/issue';
 import type { Range } from '../model/range';
 import type { Goal, Vision } from '../model/story';
 import { asText } from './fieldValues';
 import { parseFrontMatter } from './frontMatter';
+import { readThroughConflicts } from './mergeConflict';
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Returns the vision (statement and goals) of a vision file; never throws. */
-export function parseVision(path: string, text: string): Vision {
+export function parseVision(path: string, file: string): Vision {
   try {
-    const lines = new LineIndex(text);
-    const fm = parseFrontMatter(path, text, lines);
+    const read = readThroughConflicts(path, file);
+    const { text, lines } = read;
+    const fm = parseFrontMatter(path, text, lines, { openLine: read.openLine });
     const data = fm.frontMatter?.data ?? {};
     const field = fm.frontMatter?.fields.goals;
     const goals: Goal[] = [];
@@ -26,7 +27,7 @@ export function parseVision(path: string, text: string): Vision {
       goals.push({ id, title: asText(o.title) ?? id, ...(metric !== undefined ? { metric } : {}), range });
     });
     const statement = text.slice(lines.lineStart(fm.bodyStartLine)).trim();
-    return { path, statement, goals, ...(fm.frontMatter ? { frontMatter: fm.frontMatter } : {}), problems: fm.problems };
+    return { path, statement, goals, ...(fm.frontMatter ? { frontMatter: fm.frontMatter } : {}), problems: [...read.problems, ...fm.problems] };
   } catch (e) {
     return { path, statement: '', goals: [], problems: [failure(path, e)] };
   }

@@ -5,6 +5,7 @@ import { equalRank } from './equalRank';
 import { frontMatterSyntax } from './frontMatterSyntax';
 import { invalidConfig } from './invalidConfig';
 import { invalidField } from './invalidField';
+import { mergeConflict } from './mergeConflict';
 import { missingAcceptanceCriteria } from './missingAcceptanceCriteria';
 import { missingFrontMatter } from './missingFrontMatter';
 import { missingId } from './missingId';
@@ -15,6 +16,7 @@ import { missingVisionLink } from './missingVisionLink';
 import { notReady } from './notReady';
 import { oversizedStory } from './oversizedStory';
 import { unreadableFile, unsupportedEncoding, utf16Encoding } from './fileRules';
+import { notAStory } from './notAStory';
 import { unknownReference } from './unknownReference';
 import { unknownVisionGoal } from './unknownVisionGoal';
 import { unreadContent } from './unreadContent';
@@ -26,6 +28,7 @@ import { vagueCriterion } from './vagueCriterion';
 
 /** Every rule run on each story, in the order of the issue table. */
 export const STORY_RULES = [
+  mergeConflict,
   frontMatterSyntax,
   missingFrontMatter,
   missingId,
@@ -49,8 +52,8 @@ export const STORY_RULES = [
 /** Rules reported once per backlog. */
 export const BACKLOG_RULES = [missingVision, invalidConfig] as const;
 
-/** Findings about files as files, reported by the loading pipeline. */
-export const FILE_RULES = [unreadableFile, unsupportedEncoding, utf16Encoding] as const;
+/** Findings about files as files, reported by the loading pipeline (or the index: not-a-story). */
+export const FILE_RULES = [unreadableFile, unsupportedEncoding, utf16Encoding, notAStory] as const;
 
 /** Every rule, in the order of the issue table of docs/rules.md. */
 export const ALL_RULES = [...STORY_RULES, ...BACKLOG_RULES, ...FILE_RULES] as const;

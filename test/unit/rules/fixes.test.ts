@@ -21,7 +21,8 @@ describe('rule fixes', () => {
       const dir = `${FIXTURES}/${code}/not-ok`;
       const index = await loadWorkspace(dir);
       const texts = new Map<string, string>();
-      for (const f of [...index.stories().map((s) => s.path), 'backlog/vision.md', 'backlog/milestones/m1.md', '.rudder.yml']) {
+      // Every Markdown file the index holds (stories, notes, the vision, milestones) and the configuration.
+      for (const f of [...index.paths(), '.rudder.yml', 'backlog/config.yml']) {
         if (fs.existsSync(`${dir}/${f}`)) texts.set(f, fs.readFileSync(`${dir}/${f}`, 'utf8'));
       }
       const before = index.allIssues().filter((i) => i.code === code);
