@@ -247,7 +247,7 @@ export class BacklogLoader implements vscode.Disposable {
       // A folder created, deleted or moved (a last segment without a dot): list the files again.
       if (!/\.[^/]*$/.test(path)) this.folderEvents++;
       else return;
-    } else if (this.index.classify(path) === 'outside' && this.index.text(path) === undefined) return;
+    } else if (this.index.classify(path) === 'outside' && !this.index.knows(path)) return;
     else if (kind === 'deleted') {
       // Why at once: a delete needs no read, and applying it before the reads of the same burst
       // means that once a burst's new texts show, its deletions show too.
@@ -255,7 +255,8 @@ export class BacklogLoader implements vscode.Disposable {
       // drops it); typing in that editor puts it back through the diagnostics feature.
       this.pending.delete(path);
       this.deletedDuringFlush.add(path);
-      if (this.index.text(path) !== undefined) this.index.remove(path);
+      // knows(), not text(): a file that could not be read has no text, only its problem, which must go with it.
+      if (this.index.knows(path)) this.index.remove(path);
       this.scheduleTrackedCheck();
       return;
     } else this.pending.set(path, true);
