@@ -5,6 +5,7 @@ import { markReady } from '../../core/grooming/markReady';
 import type { ReadyRemedy } from '../../core/grooming/markReady';
 import { newItem } from '../../core/grooming/newItem';
 import type { NewItemKind, NewItemPosition } from '../../core/grooming/newItem';
+import { keyFor } from '../../core/grooming/fieldKeys';
 import { mergeOrderEdits, moveStories, moveStory } from '../../core/grooming/reorderStories';
 import type { MoveDirection, MoveTarget, OrderPlan } from '../../core/grooming/reorderStories';
 import { rebalanceRanks, rerankByScore } from '../../core/grooming/rerankByScore';
@@ -326,7 +327,7 @@ class Grooming implements vscode.Disposable {
     const epics = index.stories().filter((s) => s.type === 'epic' && s.id !== undefined && !t.paths.includes(s.path));
     const v = await this.pickOne(t, 'Set Epic', [...epics.map((e) => ({ label: e.title, description: e.id, value: e.id! })), { label: '$(close) No epic', value: null }], this.stories(t)[0]?.epic);
     if (v === undefined) return NOTHING;
-    const key = this.stories(t).some((s) => s.frontMatter?.fields.parent_task_id) ? 'parent_task_id' : 'epic';
+    const key = keyFor(this.stories(t), 'epic');
     return this.setFields(t, { [key]: v === '' ? null : v }, 'Set epic');
   }
 
@@ -365,8 +366,7 @@ class Grooming implements vscode.Disposable {
       add = wanted;
       remove = [...had].filter((h) => !want.has(h)).map((h) => stories.flatMap(current).find((c) => c.toLowerCase() === h) ?? h);
     }
-    const existingKey = stories.map((s) => Object.keys(s.frontMatter?.fields ?? {}).find((k) => k === key || (key === 'depends_on' && k === 'dependencies'))).find(Boolean);
-    const plan = editListPlan(stories, existingKey ?? key, current, add, remove, texts.text);
+    const plan = editListPlan(stories, keyFor(stories, key), current, add, remove, texts.text);
     return this.applyEdits(t.session, plan.edits, title, plan.skipped);
   }
 
