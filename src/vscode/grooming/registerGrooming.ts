@@ -6,6 +6,8 @@ import type { ReadyRemedy } from '../../core/grooming/markReady';
 import { newItem } from '../../core/grooming/newItem';
 import type { NewItemKind, NewItemPosition } from '../../core/grooming/newItem';
 import { keyFor } from '../../core/grooming/fieldKeys';
+import { highWaterIds, raiseHighWater } from '../../core/grooming/idHighWater';
+import type { HighWaterMarks } from '../../core/grooming/idHighWater';
 import { mergeOrderEdits, moveStories, moveStory } from '../../core/grooming/reorderStories';
 import type { MoveDirection, MoveTarget, OrderPlan } from '../../core/grooming/reorderStories';
 import { rebalanceRanks, rerankByScore } from '../../core/grooming/rerankByScore';
@@ -142,18 +144,14 @@ class Grooming implements vscode.Disposable {
 
   /** Returns the remembered ids (the highest number per prefix ever seen here), for "ids are never reused". */
   private knownIds(session: BacklogSession): string[] {
-    const stored = this.context.workspaceState.get<Record<string, Record<string, number>>>(HIGH_WATER_KEY, {});
-    return Object.entries(stored[session.root.toString()] ?? {}).map(([prefix, n]) => `${prefix}${n}`);
+    const stored = this.context.workspaceState.get<Record<string, HighWaterMarks>>(HIGH_WATER_KEY, {});
+    return highWaterIds(stored[session.root.toString()] ?? {});
   }
 
   private async rememberIds(session: BacklogSession, extra: readonly string[]): Promise<void> {
-    const all = this.context.workspaceState.get<Record<string, Record<string, number>>>(HIGH_WATER_KEY, {});
-    const mine = { ...(all[session.root.toString()] ?? {}) };
-    for (const id of [...seenIds(session.index), ...extra]) {
-      const m = /^(\D+)(\d+)/.exec(id);
-      if (m) mine[m[1]] = Math.max(mine[m[1]] ?? 0, Number(m[2]));
-    }
-    await this.context.workspaceState.update(HIGH_WATER_KEY, { ...all, [session.root.toString()]: mine });
+    const all = this.context.workspaceState.get<Record<string, HighWaterMarks>>(HIGH_WATER_KEY, {});
+    const root = session.root.toString();
+    await this.context.workspaceState.update(HIGH_WATER_KEY, { ...all, [root]: raiseHighWater(all[root] ?? {}, [...seenIds(session.index), ...extra]) });
   }
 
   private random(): (() => number) | undefined {
