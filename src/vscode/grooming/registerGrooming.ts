@@ -8,7 +8,7 @@ import type { NewItemKind, NewItemPosition } from '../../core/grooming/newItem';
 import { keyFor } from '../../core/grooming/fieldKeys';
 import { highWaterIds, raiseHighWater } from '../../core/grooming/idHighWater';
 import type { HighWaterMarks } from '../../core/grooming/idHighWater';
-import { mergeOrderEdits, moveStories, moveStory } from '../../core/grooming/reorderStories';
+import { mergeOrderEdits, moveSelection, moveStories } from '../../core/grooming/reorderStories';
 import type { MoveDirection, MoveTarget, OrderPlan } from '../../core/grooming/reorderStories';
 import { rebalanceRanks, rerankByScore } from '../../core/grooming/rerankByScore';
 import type { RerankPlan } from '../../core/grooming/rerankByScore';
@@ -164,24 +164,7 @@ class Grooming implements vscode.Disposable {
     const { session } = t;
     const texts = new GroomingTexts(session);
     const group = t.group ? storiesOfGroup(session, t.group) : undefined;
-    const plan = await planFresh(
-      texts,
-      t.paths,
-      () => {
-        const order = session.index.stories();
-        if (t.paths.length === 1) return moveStory(order, t.paths[0], dir, session.index.config, texts.text, group);
-        const list = group ?? order;
-        const first = list.findIndex((s) => s.path === t.paths[0]);
-        const last = list.findIndex((s) => s.path === t.paths[t.paths.length - 1]);
-        const target: MoveTarget | undefined =
-          dir === 'top' ? (group ? { before: list[0].path } : 'top')
-          : dir === 'bottom' ? (group ? { after: list[list.length - 1].path } : 'bottom')
-          : dir === 'up' ? (first > 0 ? { before: list[first - 1].path } : undefined)
-          : last >= 0 && last < list.length - 1 ? { after: list[last + 1].path } : undefined;
-        return target ? moveStories(order, t.paths, target, session.index.config, texts.text) : ({ order, ranks: new Map(), edits: [], skipped: [] } as OrderPlan);
-      },
-      (p) => p.edits.map((e) => e.path),
-    );
+    const plan = await planFresh(texts, t.paths, () => moveSelection(session.index.stories(), t.paths, dir, session.index.config, texts.text, group), (p) => p.edits.map((e) => e.path));
     return this.applyOrder(session, plan, `Move ${dir}`);
   }
 
