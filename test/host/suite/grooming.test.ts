@@ -7,7 +7,7 @@ import type { RudderApi } from '../../../src/extension';
 import { rankBetween } from '../../../src/core/rank/rankBetween';
 import type { BacklogNode, StoryNode } from '../../../src/vscode/backlogNodes';
 import { BACKLOG_MIME, createBacklogDragAndDrop } from '../../../src/vscode/grooming/backlogDragAndDrop';
-import type { GroomingResult } from '../../../src/vscode/grooming/registerGrooming';
+import type { GroomingResult } from '../../../src/vscode/grooming/groomingCommand';
 
 // Grooming commands (issue 5) run through executeCommand with explicit arguments on the fixture workspace
 // (a temporary copy). Every test restores the files it changes and checks the bytes.
