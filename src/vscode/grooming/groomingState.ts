@@ -3,6 +3,7 @@ import { highWaterIds, raiseHighWater } from '../../core/grooming/idHighWater';
 import type { HighWaterMarks } from '../../core/grooming/idHighWater';
 import { seenIds } from '../../core/grooming/splitStory';
 import type { BacklogSession, BacklogSessions } from '../backlogSessions';
+import { onAnyIndexChange } from '../sessionEvents';
 
 const HIGH_WATER_KEY = 'rudder.grooming.highWaterIds';
 
@@ -17,15 +18,18 @@ export class GroomingState implements vscode.Disposable {
   /** The story `rudder.nextToGroom` opened last: the queue goes on after it. */
   lastGroomed: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private keysTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly sessions: BacklogSessions,
   ) {
     const update = () => this.updateContextKeys();
-    this.disposables.push(vscode.window.onDidChangeActiveTextEditor(update), sessions.onDidChangeSessions(update));
-    for (const s of sessions.all()) this.disposables.push(s.index.onDidChange(() => this.scheduleContextKeys()));
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(update),
+      sessions.onDidChangeSessions(update),
+      // Why 200 ms: the index fires once per file while a backlog loads; the keys need one update per burst.
+      onAnyIndexChange(sessions, update, 200),
+    );
     update();
   }
 
@@ -43,11 +47,6 @@ export class GroomingState implements vscode.Disposable {
     await this.context.workspaceState.update(HIGH_WATER_KEY, { ...all, [root]: raiseHighWater(all[root] ?? {}, [...seenIds(session.index), ...extra]) });
   }
 
-  private scheduleContextKeys(): void {
-    // Why 200 ms: the index fires once per file while a backlog loads; the keys need one update per burst.
-    if (this.keysTimer === undefined) this.keysTimer = setTimeout(() => ((this.keysTimer = undefined), this.updateContextKeys()), 200);
-  }
-
   private updateContextKeys(): void {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const session = uri ? this.sessions.forUri(uri) : undefined;
@@ -59,7 +58,6 @@ export class GroomingState implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.keysTimer !== undefined) clearTimeout(this.keysTimer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
