@@ -13,6 +13,7 @@ import { moveDown, moveToBottom, moveToTop, moveUp } from './commands/moves';
 import { newEpic, newMilestone, newStory } from './commands/newItem';
 import { nextToGroom } from './commands/nextToGroom';
 import { rebalanceRanks } from './commands/rebalanceRanks';
+import { reopenStory } from './commands/reopenStory';
 import { rerankByScore } from './commands/rerankByScore';
 import { setEpic } from './commands/setEpic';
 import { setMilestone } from './commands/setMilestone';
@@ -34,6 +35,7 @@ export const GROOMING_COMMANDS: readonly GroomingCommand[] = [
   moveToTop,
   moveToBottom,
   setStatus,
+  reopenStory,
   setPriority,
   estimate,
   setValue,

@@ -246,6 +246,23 @@ describe('grooming commands (issue 5)', function () {
     await assertIndexMatchesDisk();
   });
 
+  it('reopens a done story to the ready status (or the status asked for) in one undoable edit; refuses a story that is not closed', async () => {
+    const before = await snapshot();
+    await run('rudder.setStatus', { path: S('s-5'), value: 'done' });
+    await waitFor('S-5 done in the index', () => (api.index.story(S('s-5'))?.status === 'done' ? true : undefined));
+    const r = await editAndUndo(S('s-5'), 'rudder.reopenStory', {}, (t) => t.replace('status: done\n', 'status: ready\n'));
+    assert.equal(r.applied, true);
+    assert.equal(r.status, 'ready');
+    await editAndUndo(S('s-5'), 'rudder.reopenStory', { value: 'In-Progress' }, (t) => t.replace('status: done\n', 'status: in-progress\n'));
+    const done = await snapshot();
+    const refused = await run('rudder.reopenStory', { path: S('s-4') });
+    assert.equal(refused.applied, false);
+    assert.equal(refused.reason, 'S-4 is not done or dropped: there is nothing to reopen');
+    assert.deepEqual(changedPaths(done, await snapshot()), [], 'a refusal writes nothing');
+    await restore(before);
+    await assertIndexMatchesDisk('after reopening a story, its undo and a refusal');
+  });
+
   it("keeps a dirty editor's unsaved text when a grooming action edits its story", async () => {
     const before = await snapshot();
     const editor = await openEditor(S('s-4'));
