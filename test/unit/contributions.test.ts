@@ -83,10 +83,11 @@ function registeredHandlers(): { ids: { id: string; file: string }[]; unresolved
   const ids: { id: string; file: string }[] = [];
   const unresolved: string[] = [];
   for (const [file, text] of sources) {
-    for (const m of text.matchAll(/registerCommand\(\s*('[^']*'|"[^"]*"|`[^`]*`|[\w.]+)/g)) {
+    for (const m of text.matchAll(/registerCommand\(\s*('[^']*'|"[^"]*"|`[^`]*`|[\w.]+(?=\s*[,)]))?/g)) {
       const arg = m[1];
-      const dynamic = DYNAMIC[`${file} ${arg}`];
-      if (/^['"]/.test(arg)) ids.push({ id: arg.slice(1, -1), file });
+      const dynamic = arg === undefined ? undefined : DYNAMIC[`${file} ${arg}`];
+      if (arg === undefined) unresolved.push(`${file}: registerCommand(${text.slice(m.index + m[0].length).slice(0, 40)}…`);
+      else if (/^['"]/.test(arg)) ids.push({ id: arg.slice(1, -1), file });
       else if (/^\w+$/.test(arg) && constants.has(arg)) ids.push({ id: constants.get(arg)!, file });
       else if (dynamic) ids.push(...dynamic().map((id) => ({ id, file })));
       else unresolved.push(`${file}: registerCommand(${arg}, …)`);
