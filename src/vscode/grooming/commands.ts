@@ -26,8 +26,9 @@ import { GroomingState } from './groomingState';
 import { resolveTarget } from './groomingTargets';
 
 /**
- * Every grooming command, one line each (in the order of docs/grooming.md). A command is its file under `commands/`,
- * its line here and its contribution in package.json; `test/unit/contributions.test.ts` reads this list.
+ * Every grooming command, one line each (listed as in docs/grooming.md; the order changes nothing). A command is its
+ * file under `commands/`, its line here and its contribution in package.json; `test/unit/contributions.test.ts`
+ * reads this list.
  */
 export const GROOMING_COMMANDS: readonly GroomingCommand[] = [
   moveUp,
@@ -35,7 +36,6 @@ export const GROOMING_COMMANDS: readonly GroomingCommand[] = [
   moveToTop,
   moveToBottom,
   setStatus,
-  reopenStory,
   setPriority,
   estimate,
   setValue,
@@ -44,6 +44,7 @@ export const GROOMING_COMMANDS: readonly GroomingCommand[] = [
   setMilestone,
   addDependency,
   markReady,
+  reopenStory,
   splitStory,
   newStory,
   newEpic,
