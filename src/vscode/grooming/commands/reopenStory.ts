@@ -14,6 +14,7 @@ export const reopenStory: GroomingCommand<ReopenStoryArgs> = {
   id: 'rudder.reopenStory',
   needsStory: true,
   async run(t) {
+    if (t.args.value !== undefined && typeof t.args.value !== 'string') return refuse(`the status to reopen to must be a name, not ${JSON.stringify(t.args.value)}`);
     const texts = new GroomingTexts(t.session);
     await texts.refresh(t.paths);
     const plan = reopenPlan(storiesOf(t, texts), t.session.index.config, texts.text, t.args.value);
