@@ -9,7 +9,7 @@ import type { BacklogNode } from './vscode/backlogNodes';
 import { registerCreateCommands } from './vscode/createBacklog';
 import { registerEditorFeatures, type EditorFeatures } from './vscode/editorFeatures';
 import { createBacklogDragAndDrop } from './vscode/grooming/backlogDragAndDrop';
-import { registerGrooming } from './vscode/grooming/registerGrooming';
+import { registerGrooming } from './vscode/grooming/commands';
 import { registerGroomingView, type GroomingTreeProvider } from './vscode/groomingView';
 import { registerIssueDecorations } from './vscode/issueDecorations';
 import { registerLoadingState } from './vscode/loadingState';

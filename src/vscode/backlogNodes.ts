@@ -1,9 +1,15 @@
 import type { Story } from '../core/model/story';
+import { GROUPINGS } from '../core/query/groupStories';
 import type { Grouping } from '../core/query/groupStories';
 import type { BacklogSession } from './backlogSessions';
 
+// This module imports nothing from 'vscode' (only types): test/unit/contributions.test.ts loads GROUP_BYS from it.
+
 /** How the backlog tree groups stories. Remembered per workspace. */
 export type GroupBy = 'none' | Grouping;
+
+/** Every grouping of the tree, in the Group By menu's order: one `rudder.groupBy.<g>` command (and its `.current` twin) each. */
+export const GROUP_BYS: readonly GroupBy[] = ['none', ...GROUPINGS];
 
 /** A group row: all stories sharing one value of the grouping field (`key` '' = none set). */
 export interface GroupNode {

@@ -3,13 +3,13 @@ import { groupStories, type StoryGroup } from '../core/query/groupStories';
 import { describeFilter, filterStories, isEmptyFilter, type StoryFilter } from '../core/query/storyFilter';
 import { pickFilter } from './backlogFilter';
 import { isDraft } from '../core/config/workflow';
+import { GROUP_BYS } from './backlogNodes';
 import type { BacklogNode, FolderNode, GroupBy, GroupNode, SectionNode, StoryNode } from './backlogNodes';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
 import { countLabel, openAtCommand, statusIconId, storyTooltip, toStoryItem, toStoryRowUri } from './storyRows';
 
 export const GROUP_BY_KEY = 'rudder.groupBy';
-export const GROUP_BYS: readonly GroupBy[] = ['none', 'status', 'epic', 'milestone', 'goal'];
 // Why 50 ms: short enough that a save shows at once, long enough that a branch switch touching
 // thousands of files (one index change each) redraws the tree a handful of times, not thousands.
 const REFRESH_MS = 50;

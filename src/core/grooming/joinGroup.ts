@@ -3,6 +3,7 @@ import { idKey } from '../index/idKey';
 import type { Story } from '../model/story';
 import type { Grouping } from '../query/groupStories';
 import { milestoneKey } from '../query/storyFilter';
+import { keyFor } from './fieldKeys';
 import { editListPlan, setFieldsPlan, type FieldPlan } from './setFields';
 
 /** A group of the backlog (as the tree shows it): the grouping, its lower-cased key ('' = none) and its label. */
@@ -41,7 +42,7 @@ export function joinGroupPlan(index: BacklogIndex, group: GroupRef, stories: rea
     }
     case 'epic': {
       const epic = key === '' ? null : (index.byId(key).find((s) => s.type === 'epic')?.id ?? key.toUpperCase());
-      return setFieldsPlan(paths, { epic }, text);
+      return setFieldsPlan(paths, { [keyFor(moving, 'epic')]: epic }, text);
     }
     case 'milestone': {
       const milestone = key === '' ? null : (index.milestone(key)?.id ?? group.label);

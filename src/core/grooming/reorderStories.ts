@@ -169,6 +169,39 @@ export function moveStory(order: readonly Story[], path: string, direction: Move
 }
 
 /**
+ * Returns where a block of selected stories goes for a move (several rows selected): up = before the story above the
+ * block's first, down = after the story below its last, top/bottom = before the first / after the last story of
+ * `list`. `list` is the visible list (a tree group, or the whole backlog); with `inGroup` the ends are the group's,
+ * else the backlog's own ends. Undefined when the block cannot move that way.
+ */
+export function selectionMoveTarget(list: readonly Story[], paths: readonly string[], direction: MoveDirection, inGroup: boolean): MoveTarget | undefined {
+  if (paths.length === 0 || list.length === 0) return undefined;
+  const first = list.findIndex((s) => s.path === paths[0]);
+  const last = list.findIndex((s) => s.path === paths[paths.length - 1]);
+  switch (direction) {
+    case 'top':
+      return inGroup ? { before: list[0].path } : 'top';
+    case 'bottom':
+      return inGroup ? { after: list[list.length - 1].path } : 'bottom';
+    case 'up':
+      return first > 0 ? { before: list[first - 1].path } : undefined;
+    case 'down':
+      return last >= 0 && last < list.length - 1 ? { after: list[last + 1].path } : undefined;
+  }
+}
+
+/**
+ * Returns the plan of moveUp/moveDown/moveToTop/moveToBottom on the selected `paths` (in backlog order): one story
+ * moves as `moveStory` says; several move as one block (keeping their order) past their neighbour in `group` (the
+ * visible tree group) or in the backlog `order`.
+ */
+export function moveSelection(order: readonly Story[], paths: readonly string[], direction: MoveDirection, config: RudderConfig, text: TextOf, group?: readonly Story[]): OrderPlan {
+  if (paths.length === 1) return moveStory(order, paths[0], direction, config, text, group);
+  const target = selectionMoveTarget(group ?? order, paths, direction, group !== undefined);
+  return target ? moveStories(order, paths, target, config, text) : { order, ranks: new Map(), edits: [], skipped: [] };
+}
+
+/**
  * Returns field edits (a drop into a group) with the new rank keys, or ordinals, of `plan` chained in: one edit per
  * file, so a story that changes group and place is written once.
  */

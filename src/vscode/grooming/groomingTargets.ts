@@ -1,49 +1,28 @@
 import * as vscode from 'vscode';
-import type { MoveTarget } from '../../core/grooming/reorderStories';
-import type { NewItemPosition } from '../../core/grooming/newItem';
 import type { Story } from '../../core/model/story';
 import { storiesOfGroup as coreStoriesOfGroup } from '../../core/query/groupStories';
 import type { BacklogNode, GroupNode } from '../backlogNodes';
 import type { BacklogSession, BacklogSessions } from '../backlogSessions';
 
 /**
- * Explicit arguments of the grooming commands, for `vscode.commands.executeCommand('rudder.x', args)` (tests,
- * keybindings, other extensions). Every field is optional; without `path`/`paths`/`uri`/`uris` a command acts on
- * the active editor's story. Paths are relative to the workspace folder, '/' separators.
+ * Where a grooming command acts, for `vscode.commands.executeCommand('rudder.x', args)` (tests, keybindings, other
+ * extensions). Every field is optional; without `path`/`paths`/`uri`/`uris` a command acts on the active editor's
+ * story. Paths are relative to the workspace folder, '/' separators. Each command adds its own arguments: the
+ * `…Args` type in its file under `commands/`.
  */
-export interface GroomingArgs {
+export interface TargetArgs {
   readonly path?: string;
   readonly paths?: readonly string[];
   readonly uri?: vscode.Uri | string;
   readonly uris?: readonly (vscode.Uri | string)[];
   /** The workspace folder (multi-root) when only paths are given; default: the first backlog. */
   readonly folder?: vscode.Uri | string;
-  /** setStatus, setPriority, estimate (number), setEpic, setMilestone: the new value ('' or null clears). linkVision, addDependency: the full list. */
-  readonly value?: string | number | readonly string[] | null;
-  /** linkVision, addDependency: items to add / remove instead of a full list. */
-  readonly add?: readonly string[];
-  readonly remove?: readonly string[];
-  /** setValue: the score inputs, e.g. { value: 8, time_criticality: 5, risk_reduction: 3 } or { reach, impact, confidence }. */
-  readonly inputs?: Readonly<Record<string, number | null>>;
-  /** splitStory: indexes of the criteria that move; splitStory/newStory/newEpic/newMilestone: the title. */
-  readonly criteria?: readonly number[];
-  readonly title?: string;
-  /** newStory/newEpic: where the new item goes. */
-  readonly position?: NewItemPosition;
-  /** moveStories (drag and drop without a mouse): where the stories go. */
-  readonly target?: MoveTarget;
-  /** moveStories (drag and drop): also put the stories into this tree group (sets status / epic / milestone, adds the goal). */
-  readonly intoGroup?: { readonly groupBy: GroupNode['groupBy']; readonly key: string; readonly label?: string };
-  /** rerankByScore: the score. */
-  readonly kind?: 'wsjf' | 'rice';
-  /** rerankByScore, rebalanceRanks, archiveDone: skip the preview / confirmation. */
-  readonly confirm?: boolean;
-  /** Moves: the visible group the story is shown in (tree grouping), e.g. { groupBy: 'status', key: 'draft' }. */
+  /** The visible group the stories are shown in (tree grouping), e.g. { groupBy: 'status', key: 'draft' }: moves take their neighbours there. */
   readonly group?: { readonly groupBy: GroupNode['groupBy']; readonly key: string };
 }
 
-/** What a grooming command acts on. */
-export interface GroomingTarget {
+/** What a grooming command acts on; `A` is the command's own arguments. */
+export interface GroomingTarget<A extends object = object> {
   readonly session: BacklogSession;
   /** The stories, in backlog order (may be empty for backlog-wide commands). */
   readonly paths: readonly string[];
@@ -51,7 +30,7 @@ export interface GroomingTarget {
   readonly group?: GroupNode;
   /** A group row the command was run on (re-rank a group). */
   readonly groupNode?: GroupNode;
-  readonly args: GroomingArgs;
+  readonly args: TargetArgs & A;
   /** True when invoked with explicit arguments (no prompts for what they give). */
   readonly explicit: boolean;
 }
@@ -68,7 +47,7 @@ function sessionFor(sessions: BacklogSessions, uri?: vscode.Uri): BacklogSession
 
 /**
  * Returns the target of a command from what VS Code passed: tree nodes `(node, selectedNodes)`, a URI (explorer,
- * editor title), explicit `GroomingArgs`, or nothing (the active editor's story).
+ * editor title), explicit arguments (`TargetArgs` and the command's own), or nothing (the active editor's story).
  */
 export function resolveTarget(sessions: BacklogSessions, first: unknown, second: unknown, treeView?: vscode.TreeView<BacklogNode>): GroomingTarget | undefined {
   if (isNode(first)) {
@@ -81,7 +60,8 @@ export function resolveTarget(sessions: BacklogSessions, first: unknown, second:
     return session && path !== undefined ? { session, paths: [path], args: {}, explicit: false } : undefined;
   }
   if (typeof first === 'object' && first !== null) {
-    const args = first as GroomingArgs;
+    // Untrusted: whatever the caller passed; each command reads only its own fields, each optional.
+    const args = first as TargetArgs;
     const uris = [...(args.uri ? [args.uri] : []), ...(args.uris ?? [])].map(toUri);
     const session = args.folder ? sessions.forUri(toUri(args.folder)) : sessionFor(sessions, uris[0]);
     if (!session) return undefined;

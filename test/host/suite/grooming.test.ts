@@ -7,7 +7,7 @@ import type { RudderApi } from '../../../src/extension';
 import { rankBetween } from '../../../src/core/rank/rankBetween';
 import type { BacklogNode, StoryNode } from '../../../src/vscode/backlogNodes';
 import { BACKLOG_MIME, createBacklogDragAndDrop } from '../../../src/vscode/grooming/backlogDragAndDrop';
-import type { GroomingResult } from '../../../src/vscode/grooming/registerGrooming';
+import type { GroomingResult } from '../../../src/vscode/grooming/groomingCommand';
 
 // Grooming commands (issue 5) run through executeCommand with explicit arguments on the fixture workspace
 // (a temporary copy). Every test restores the files it changes and checks the bytes.
@@ -244,6 +244,23 @@ describe('grooming commands (issue 5)', function () {
     assert.deepEqual(r.failures, [{ path: S('s-4'), checks: ['acceptance-criteria', 'estimate'] }]);
     assert.deepEqual(changedPaths(before, await snapshot()), []);
     await assertIndexMatchesDisk();
+  });
+
+  it('reopens a done story to the ready status (or the status asked for) in one undoable edit; refuses a story that is not closed', async () => {
+    const before = await snapshot();
+    await run('rudder.setStatus', { path: S('s-5'), value: 'done' });
+    await waitFor('S-5 done in the index', () => (api.index.story(S('s-5'))?.status === 'done' ? true : undefined));
+    const r = await editAndUndo(S('s-5'), 'rudder.reopenStory', {}, (t) => t.replace('status: done\n', 'status: ready\n'));
+    assert.equal(r.applied, true);
+    assert.equal(r.status, 'ready');
+    await editAndUndo(S('s-5'), 'rudder.reopenStory', { value: 'In-Progress' }, (t) => t.replace('status: done\n', 'status: in-progress\n'));
+    const done = await snapshot();
+    const refused = await run('rudder.reopenStory', { path: S('s-4') });
+    assert.equal(refused.applied, false);
+    assert.equal(refused.reason, 'S-4 is not done or dropped: there is nothing to reopen');
+    assert.deepEqual(changedPaths(done, await snapshot()), [], 'a refusal writes nothing');
+    await restore(before);
+    await assertIndexMatchesDisk('after reopening a story, its undo and a refusal');
   });
 
   it("keeps a dirty editor's unsaved text when a grooming action edits its story", async () => {

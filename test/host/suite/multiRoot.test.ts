@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { assertIndexMatchesDisk, changedPaths, rudderApi, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import type { BacklogNode } from '../../../src/vscode/backlogNodes';
-import type { GroomingResult } from '../../../src/vscode/grooming/registerGrooming';
+import type { GroomingResult } from '../../../src/vscode/grooming/groomingCommand';
 
 // A multi-root workspace (test/host/fixtures.mjs copyMultiRootWorkspace): `alpha` is the fixture workspace, `beta` a
 // Backlog.md project, `gamma` has no backlog, `delta` a backlog moved to planning/ by `.rudder.yml` with Backlog.md's

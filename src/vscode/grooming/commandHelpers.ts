@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import { keyFor } from '../../core/grooming/fieldKeys';
+import type { OrderPlan } from '../../core/grooming/reorderStories';
+import { editListPlan, setFieldsPlan } from '../../core/grooming/setFields';
+import type { FieldChanges } from '../../core/grooming/setFields';
+import type { FileEdit, Range } from '../../core/model/range';
+import type { Story } from '../../core/model/story';
+import type { BacklogSession } from '../backlogSessions';
+import { toVsRange } from '../convert';
+import { applyGrooming, GroomingTexts } from './applyGrooming';
+import type { GroomingResult } from './groomingCommand';
+import type { GroomingTarget } from './groomingTargets';
+
+// What several grooming commands share: results, the quick picks, the one way to apply a plan, opening a file.
+
+/** The result of a command that did nothing (cancelled, nothing to change). */
+export const NOTHING: GroomingResult = { applied: false, paths: [], reason: 'nothing to do' };
+
+/** The score models offered by Set Score Inputs and Re-rank by Score. */
+export const SCORE_MODELS = [
+  { label: 'WSJF', description: '(value + time criticality + risk reduction) / estimate', score: 'wsjf' as const },
+  { label: 'RICE', description: 'reach × impact × confidence / estimate', score: 'rice' as const },
+];
+
+/** Returns the target's stories (as `texts` has them when given, else as indexed), in backlog order. */
+export function storiesOf(t: GroomingTarget, texts?: GroomingTexts): Story[] {
+  return t.paths.map((p) => texts?.story(p) ?? t.session.index.story(p)).filter((s): s is Story => s !== undefined);
+}
+
+/** Returns a quick pick title naming the target's stories: `Set Status — S-1, S-2 and 3 more`. */
+export function titleFor(t: GroomingTarget, what: string): string {
+  const stories = storiesOf(t);
+  const names = stories.slice(0, 3).map((s) => s.id ?? s.title).join(', ');
+  return `${what} — ${names}${stories.length > 3 ? ` and ${stories.length - 3} more` : ''}`;
+}
+
+/** Returns the value from the args, or asks with a quick pick (marking the current value); undefined = cancelled. */
+export async function pickOne(
+  t: GroomingTarget<{ readonly value?: string | number | null }>,
+  title: string,
+  items: { label: string; value: string | number | null; description?: string }[],
+  current?: string,
+): Promise<string | number | null | undefined> {
+  if (t.args.value !== undefined) return t.args.value;
+  const picked = await vscode.window.showQuickPick(
+    items.map((i) => ({ ...i, description: [i.description, current !== undefined && String(i.value).toLowerCase() === current.toLowerCase() ? '(current)' : undefined].filter(Boolean).join(' ') || undefined })),
+    { title: titleFor(t, title), placeHolder: title },
+  );
+  return picked ? picked.value : undefined;
+}
+
+/** Returns the result of applying `edits` as one undoable action (warning about the `skipped` files). */
+export async function applyEdits(session: BacklogSession, edits: readonly FileEdit[], label: string, skipped: readonly string[]): Promise<GroomingResult> {
+  if (skipped.length) void vscode.window.showWarningMessage(`Rudder: left unchanged (front matter cannot be edited safely): ${skipped.join(', ')}`);
+  if (edits.length === 0) return { ...NOTHING, reason: skipped.length ? 'front matter cannot be edited' : 'nothing to do' };
+  const ok = await applyGrooming(session, edits, [], label);
+  return { applied: ok, paths: edits.map((e) => e.path) };
+}
+
+/** Returns the result of applying a reordering plan; refuses the whole move when one file cannot take its new rank. */
+export async function applyOrder(session: BacklogSession, plan: OrderPlan, label: string): Promise<GroomingResult> {
+  if (plan.skipped.length) return refuse(`cannot edit the front matter of ${plan.skipped.join(', ')}`);
+  return applyEdits(session, plan.edits, label, []);
+}
+
+/** Returns a result that applied nothing, after telling the user why. */
+export function refuse(reason: string): GroomingResult {
+  void vscode.window.showWarningMessage(`Rudder: ${reason}.`);
+  return { applied: false, paths: [], reason };
+}
+
+/** Returns the result of setting the same fields on every story of the target (bulk), against fresh texts. */
+export async function setFields(t: GroomingTarget, changes: FieldChanges, label: string): Promise<GroomingResult> {
+  const texts = new GroomingTexts(t.session);
+  await texts.refresh(t.paths);
+  const plan = setFieldsPlan(t.paths, changes, texts.text);
+  return applyEdits(t.session, plan.edits, label, plan.skipped);
+}
+
+/** The arguments of a command on a list field (`rudder.linkVision`, `rudder.addDependency`). */
+export interface ListArgs {
+  /** The complete new list (one string = a list of one). */
+  readonly value?: string | readonly string[];
+  /** Items to add / remove instead of a complete list. */
+  readonly add?: readonly string[];
+  readonly remove?: readonly string[];
+}
+
+/** Returns the result of editing a list field of the targets: explicit add/remove, an explicit full list, or a multi-select quick pick. */
+export async function editList(t: GroomingTarget<ListArgs>, field: string, current: (s: Story) => readonly string[], items: { label: string; description?: string; value: string }[], title: string): Promise<GroomingResult> {
+  const texts = new GroomingTexts(t.session);
+  await texts.refresh(t.paths);
+  const stories = storiesOf(t, texts);
+  let add: readonly string[];
+  let remove: readonly string[];
+  if (t.args.add || t.args.remove) {
+    add = t.args.add ?? [];
+    remove = t.args.remove ?? [];
+  } else {
+    let wanted: readonly string[];
+    const had = new Set(stories.flatMap((s) => current(s).map((x) => x.toLowerCase())));
+    if (Array.isArray(t.args.value)) wanted = t.args.value as readonly string[];
+    else if (typeof t.args.value === 'string') wanted = [t.args.value];
+    else {
+      const all = (x: string) => stories.every((s) => current(s).some((c) => c.toLowerCase() === x.toLowerCase()));
+      const picked = await vscode.window.showQuickPick(
+        items.map((i) => ({ ...i, picked: all(i.value) })),
+        { title: titleFor(t, title), canPickMany: true, placeHolder: 'Checked items are set on every selected story; unchecked ones are removed' },
+      );
+      if (!picked) return NOTHING;
+      wanted = picked.map((p) => p.value);
+    }
+    const want = new Set(wanted.map((w) => w.toLowerCase()));
+    add = wanted;
+    remove = [...had].filter((h) => !want.has(h)).map((h) => stories.flatMap(current).find((c) => c.toLowerCase() === h) ?? h);
+  }
+  const plan = editListPlan(stories, keyFor(stories, field), current, add, remove, texts.text);
+  return applyEdits(t.session, plan.edits, title, plan.skipped);
+}
+
+/** Returns the editor of a story, opened (not as a preview) with `range` selected and in view. */
+export async function open(session: BacklogSession, path: string, range?: Range): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(session.toUri(path), { preview: false, selection: range ? toVsRange(range) : undefined });
+  if (range) editor.revealRange(toVsRange(range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
