@@ -5,6 +5,7 @@ import type { Story } from '../../core/model/story';
 import { parseStory } from '../../core/parse/parseStory';
 import type { BacklogSession } from '../backlogSessions';
 import { applyEdits } from '../../core/edits/applyEdits';
+import { hasConflicts } from '../../core/parse/mergeConflict';
 import { toVsRange } from '../convert';
 
 /**
@@ -113,6 +114,15 @@ export function saveUndoneGroomingFiles(): vscode.Disposable {
  */
 export async function applyGrooming(session: BacklogSession, edits: readonly FileEdit[], renames: readonly FileRename[] = [], label = 'Rudder'): Promise<boolean> {
   if (edits.length === 0 && renames.length === 0) return true;
+  // A file with conflict markers is two versions at once: no action edits or moves it until it is resolved.
+  const conflicted = [...edits.filter((e) => !e.create).map((e) => e.path), ...renames.map((r) => r.from)].filter((p) => {
+    const text = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === session.toUri(p).toString())?.getText() ?? session.index.text(p);
+    return text !== undefined && hasConflicts(text);
+  });
+  if (conflicted.length) {
+    void vscode.window.showWarningMessage(`Rudder: "${label}" changed nothing: ${[...new Set(conflicted)].join(', ')} has an unresolved merge conflict. Resolve it first (the quick fixes Keep ours / Keep theirs / Keep both).`);
+    return false;
+  }
   // "Open" = shown in a tab, or holding unsaved text: a document merely loaded by some extension is saved like a closed file.
   const openBefore = new Set([
     ...vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : [])),

@@ -4,6 +4,7 @@ import type { OrderPlan } from '../../core/grooming/reorderStories';
 import { editListPlan, setFieldsPlan } from '../../core/grooming/setFields';
 import type { FieldChanges } from '../../core/grooming/setFields';
 import type { FileEdit, Range } from '../../core/model/range';
+import { hasConflicts } from '../../core/parse/mergeConflict';
 import type { Story } from '../../core/model/story';
 import type { BacklogSession } from '../backlogSessions';
 import { toVsRange } from '../convert';
@@ -51,8 +52,11 @@ export async function pickOne(
 
 /** Returns the result of applying `edits` as one undoable action (warning about the `skipped` files). */
 export async function applyEdits(session: BacklogSession, edits: readonly FileEdit[], label: string, skipped: readonly string[]): Promise<GroomingResult> {
-  if (skipped.length) void vscode.window.showWarningMessage(`Rudder: left unchanged (front matter cannot be edited safely): ${skipped.join(', ')}`);
-  if (edits.length === 0) return { ...NOTHING, reason: skipped.length ? 'front matter cannot be edited' : 'nothing to do' };
+  const conflicted = skipped.filter((p) => hasConflicts(session.index.text(p) ?? ''));
+  const broken = skipped.filter((p) => !conflicted.includes(p));
+  if (conflicted.length) void vscode.window.showWarningMessage(`Rudder: left unchanged (an unresolved merge conflict: resolve it first with the quick fixes Keep ours / Keep theirs): ${conflicted.join(', ')}`);
+  if (broken.length) void vscode.window.showWarningMessage(`Rudder: left unchanged (front matter cannot be edited safely): ${broken.join(', ')}`);
+  if (edits.length === 0) return { ...NOTHING, reason: conflicted.length ? 'merge conflict' : skipped.length ? 'front matter cannot be edited' : 'nothing to do' };
   const ok = await applyGrooming(session, edits, [], label);
   return { applied: ok, paths: edits.map((e) => e.path) };
 }

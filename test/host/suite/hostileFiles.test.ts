@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { assertIndexMatchesDisk, rudderApi, waitFor } from './helpers';
+import type { GroomingResult } from '../../../src/vscode/grooming/groomingCommand';
 
 // Files nobody planned for, in the editor: a story with git's conflict markers (named, fixed with "keep ours" or
 // "keep theirs", undone), and a file Rudder cannot read (reported in the Problems panel, not dropped).
@@ -98,6 +99,20 @@ describe('hostile files in the editor', () => {
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), CONFLICTED);
     await assertIndexMatchesDisk('after keep theirs and its undo');
+  });
+
+  it('grooming commands leave a conflicted story alone and say why', async () => {
+    await rudderApi();
+    const uri = storyUri('s-40.md');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(CONFLICTED));
+    await waitFor('merge-conflict on s-40.md', () => rudderDiagnostics(uri, 'merge-conflict').length > 0);
+    const path = 'backlog/stories/s-40.md';
+    const status = (await vscode.commands.executeCommand('rudder.setStatus', { path, value: 'done' })) as GroomingResult;
+    assert.deepEqual([status.applied, status.reason], [false, 'merge conflict']);
+    const top = (await vscode.commands.executeCommand('rudder.moveToTop', { path })) as GroomingResult;
+    assert.equal(top.applied, false);
+    assert.equal(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString(), CONFLICTED);
+    await assertIndexMatchesDisk('after refused grooming on a conflicted story');
   });
 
   it('reports a story file it cannot read in the Problems panel, and forgets it once it is gone', async () => {
