@@ -4,6 +4,7 @@ import type { BacklogIndex } from '../core/index/backlogIndex';
 import type { Issue } from '../core/model/issue';
 import type { Range } from '../core/model/range';
 import type { Story } from '../core/model/story';
+import { checklistSummary } from '../core/query/checklists';
 import type { BacklogSession } from './backlogSessions';
 import { toVsRange } from './convert';
 
@@ -18,13 +19,13 @@ export function toStoryRowUri(session: BacklogSession, path: string): vscode.Uri
   return vscode.Uri.from({ scheme: STORY_ROW_SCHEME, path: '/' + path, query: session.root.toString() });
 }
 
-/** Returns `S-12 · 3 pts · AC 2/5` (parts that are unknown are left out). */
+/** Returns `S-12 · 3 pts · AC 2/5 · DoD 1/3` (parts that are unknown are left out). */
 export function storyDescription(story: Story): string {
   const parts: string[] = [];
   if (story.id) parts.push(story.id);
   if (story.estimate !== undefined) parts.push(points(story.estimate));
-  const items = story.acceptanceCriteria?.items;
-  if (items?.length) parts.push(`AC ${items.filter((c) => c.checked === true).length}/${items.length}`);
+  const lists = checklistSummary(story);
+  if (lists) parts.push(lists);
   return parts.join(' · ');
 }
 
@@ -70,6 +71,12 @@ export function storyTooltip(story: Story, issues: readonly Issue[]): vscode.Mar
   if (items.length) {
     md.appendMarkdown('**Acceptance criteria**\n\n');
     for (const c of items) md.appendMarkdown(`${c.checked ? '☑' : '☐'} ${escapeMarkdown(c.text)}  \n`);
+    md.appendMarkdown('\n');
+  }
+  const dod = story.definitionOfDone?.items ?? [];
+  if (dod.length) {
+    md.appendMarkdown('**Definition of Done**\n\n');
+    for (const c of dod) md.appendMarkdown(`${c.checked ? '☑' : '☐'} ${escapeMarkdown(c.text)}  \n`);
     md.appendMarkdown('\n');
   }
   if (issues.length) {

@@ -24,6 +24,7 @@ const CONFIG_KEYS = [
   'droppedStatuses',
   'priorities',
   'definitionOfReady',
+  'definitionOfDone',
   'rules',
   'splitThreshold',
   'idPrefix',
@@ -51,6 +52,7 @@ export function defaultConfig(backlogFolder = 'backlog'): RudderConfig {
     droppedStatuses: ['dropped'],
     priorities: ['must', 'should', 'could', 'wont'],
     definitionOfReady: ['acceptance-criteria', 'vision-link', 'estimate'],
+    definitionOfDone: [],
     rules: {},
     splitThreshold: 13,
     idPrefix: 'S-',
@@ -106,6 +108,9 @@ function fromBacklogMd(text: string, folder: string): RudderConfig {
       config.droppedStatuses = [];
     }
     if (typeof d.task_prefix === 'string' && d.task_prefix.trim()) config.idPrefix = `${d.task_prefix.trim().toUpperCase()}-`;
+    if (Array.isArray(d.definition_of_done)) {
+      config.definitionOfDone = d.definition_of_done.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+    }
   }
   return config;
 }
@@ -297,6 +302,13 @@ function parseRudderYml(text: string, folderHint: string, base: (folder: string)
     });
     config.definitionOfReady = checks;
   }
+  // An empty list is allowed: it turns off a Definition of Done that Backlog.md's config.yml gave.
+  const dodPair = pairs.get('definitionOfDone');
+  if (dodPair && isSeq(dodPair.value) && dodPair.value.items.length === 0) config.definitionOfDone = [];
+  else {
+    const dod = strList('definitionOfDone', true);
+    if (dod) config.definitionOfDone = dod.values;
+  }
   const rules = pairs.get('rules');
   if (rules) {
     if (!isMap(rules.value)) {
@@ -360,6 +372,7 @@ function example(key: string): string {
     droppedStatuses: 'dropped, wontfix',
     priorities: 'must, should, could, wont',
     definitionOfReady: 'acceptance-criteria, estimate',
+    definitionOfDone: '"Tests pass", "Docs updated"',
     splitThreshold: '13',
     idPrefix: 'S-',
     velocity: '20',

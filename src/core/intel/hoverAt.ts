@@ -1,4 +1,5 @@
 import { isDone } from '../config/workflow';
+import { openItems, progressOf } from '../query/checklists';
 import type { Position, Range } from '../model/range';
 import type { Goal, Milestone, Story } from '../model/story';
 import type { BacklogIndex } from '../index/backlogIndex';
@@ -45,9 +46,13 @@ export function storyMarkdown(index: BacklogIndex, s: Story): string {
   if (s.priority) facts.push(`priority ${escapeMarkdown(s.priority)}`);
   if (s.estimate !== undefined) facts.push(`${s.estimate} pts`);
   lines.push(facts.join(' · '));
-  const ac = s.acceptanceCriteria;
-  if (ac && ac.items.length > 0) lines.push(`Acceptance criteria: ${ac.items.filter((c) => c.checked === true).length}/${ac.items.length} done`);
-  else lines.push('Acceptance criteria: none');
+  const ac = progressOf(s.acceptanceCriteria);
+  lines.push(ac.total ? `Acceptance criteria: ${ac.done}/${ac.total} done` : 'Acceptance criteria: none');
+  const dod = progressOf(s.definitionOfDone);
+  if (dod.total) {
+    const open = openItems(s.definitionOfDone);
+    lines.push(`Definition of Done: ${dod.done}/${dod.total} done${open.length ? ` (open: ${open.map((c) => escapeMarkdown(c.text)).join('; ')})` : ''}`);
+  }
   const all = index.stories();
   const pos = index.rankPosition(s);
   if (pos >= 0) lines.push(`Rank ${pos + 1} of ${all.length}`);

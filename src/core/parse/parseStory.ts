@@ -2,7 +2,7 @@ import { LineIndex } from '../model/lineIndex';
 import type { Issue } from '../model/issue';
 import type { Range } from '../model/range';
 import type { Story } from '../model/story';
-import { findAcceptanceCriteria, findUserStory, linesRange } from './bodyOutline';
+import { findAcceptanceCriteria, findDefinitionOfDone, findUserStory, linesRange } from './bodyOutline';
 import type { BodyOutline } from './bodyOutline';
 import { asList, asNumber, asString, asText, fileTitle, pick } from './fieldValues';
 import { parseFrontMatter } from './frontMatter';
@@ -121,6 +121,7 @@ function parseStoryUnsafe(path: string, file: string, options?: OutlineOptions):
   const outline = outlineBody(lines, fm.bodyStartLine, options);
   const unread = unreadIssue(path, lines, outline);
   const acceptanceCriteria = findAcceptanceCriteria(outline, lines);
+  const definitionOfDone = findDefinitionOfDone(outline, lines);
   const userStory = findUserStory(outline, lines, acceptanceCriteria);
   const data = frontMatter?.data ?? {};
   const fields = frontMatter?.fields ?? {};
@@ -174,6 +175,7 @@ function parseStoryUnsafe(path: string, file: string, options?: OutlineOptions):
     ['splitFrom', asText(data.split_from)],
     ['userStory', userStory],
     ['acceptanceCriteria', acceptanceCriteria],
+    ['definitionOfDone', definitionOfDone],
     ['frontMatter', frontMatter],
   ];
   for (const [k, v] of optional) if (v !== undefined) story[k] = v;

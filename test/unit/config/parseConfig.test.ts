@@ -61,6 +61,17 @@ describe('parseConfig', () => {
     assert.equal(config.velocity, 20);
     assert.equal(config.source, '.rudder.yml');
   });
+  it('reads definitionOfDone from .rudder.yml over Backlog.md\'s definition_of_done; [] turns it off; a wrong shape is invalid-config', () => {
+    const md = 'statuses: ["To Do", "Done"]\ndefinition_of_done: ["Tests pass", "", 3]\n';
+    assert.deepEqual(parseConfig({ backlogMdConfigYml: md }).config.definitionOfDone, ['Tests pass']);
+    assert.deepEqual(parseConfig({ rudderYml: 'definitionOfDone: [Reviewed, "Docs updated"]\n', backlogMdConfigYml: md }).config.definitionOfDone, ['Reviewed', 'Docs updated']);
+    assert.deepEqual(parseConfig({ rudderYml: 'definitionOfDone: []\n', backlogMdConfigYml: md }).config.definitionOfDone, []);
+    const bad = parseConfig({ rudderYml: 'definitionOfDone: { a: 1 }\n' });
+    assert.deepEqual(bad.config.definitionOfDone, []);
+    assert.deepEqual(bad.issues.map((i) => i.code), ['invalid-config']);
+    assert.deepEqual(parseConfig({}).config.definitionOfDone, []);
+  });
+
   it('derives default globs from `backlog:`', () => {
     const { config } = parseConfig({ rudderYml: 'backlog: plan\n' });
     assert.deepEqual(config.stories, ['plan/**/*.md']);
