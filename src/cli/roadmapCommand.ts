@@ -5,22 +5,20 @@ import { toMermaidGantt } from '../core/roadmap/exportMermaid';
 import { toRoadmap } from '../core/roadmap/toRoadmap';
 import { localIsoDate, toDayNumber } from '../core/roadmap/roadmapDates';
 import { toRoadmapHtml, type RoadmapHtmlAssets } from '../webview/exportHtml';
+import { EXPORT_FORMAT_IDS, isExportFormat } from '../webview/exportFormats';
 import { writeOutputFile } from './outputFile';
 import { UsageError, type CliIo } from './cliIo';
 import type { Command } from './command';
 import type { ParsedArgs } from './parseArgs';
 import { folderArgument, openBacklog } from './commands/openBacklog';
 
-const FORMATS = ['html', 'mermaid', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-
 /** `rudder roadmap`: the roadmap as a standalone HTML page, a Mermaid gantt or JSON. */
 export const roadmapCommand: Command = {
   name: 'roadmap',
   summary: 'Export the roadmap: standalone HTML, a Mermaid gantt chart, or the JSON view model.',
-  usage: 'rudder roadmap [folder] [--format html|mermaid|json] [-o file] [--today YYYY-MM-DD]',
+  usage: `rudder roadmap [folder] [--format ${EXPORT_FORMAT_IDS.join('|')}] [-o file] [--today YYYY-MM-DD]`,
   options: [
-    { name: 'format', short: 'f', type: 'string', choices: FORMATS, description: 'Output format (default: html).' },
+    { name: 'format', short: 'f', type: 'string', choices: EXPORT_FORMAT_IDS, description: 'Output format (default: html).' },
     { name: 'output', short: 'o', type: 'string', valueName: 'FILE', description: 'Write to FILE instead of standard output.' },
     { name: 'today', type: 'string', valueName: 'DATE', description: 'The date forecasts and "now" are computed for (default: today).' },
   ],
@@ -65,8 +63,8 @@ export function readRoadmapAssets(root: string): RoadmapHtmlAssets {
 /** Runs `rudder roadmap`; returns the exit code (0), throws UsageError on bad arguments. */
 export async function runRoadmap(args: ParsedArgs, io: CliIo): Promise<number> {
   const folder = folderArgument(args, io, 'roadmap');
-  const format = ((args.values.format as string | undefined) ?? 'html') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${format}'. Use one of: ${FORMATS.join(', ')}.`);
+  const format = args.values.format ?? 'html';
+  if (!isExportFormat(format)) throw new UsageError(`unknown format '${String(format)}'. Use one of: ${EXPORT_FORMAT_IDS.join(', ')}.`);
   const today = (args.values.today as string | undefined) ?? localIsoDate(new Date());
   if (toDayNumber(today) === undefined) throw new UsageError(`--today must be a date like 2026-03-01, got '${today}'.`);
   const backlog = await openBacklog(folder);

@@ -7,7 +7,8 @@ import { localIsoDate } from '../../core/roadmap/roadmapDates';
 import type { RoadmapModel } from '../../core/roadmap/roadmapModel';
 import { toRoadmap } from '../../core/roadmap/toRoadmap';
 import { toRoadmapHtml } from '../../webview/exportHtml';
-import { isInvalidMessage, validateWebviewMessage, type ExportFormat, type HostMessage, type RenderSummary, type WebviewMessage } from '../../webview/protocol';
+import { EXPORT_FORMATS, exportFormatSpec, isExportFormat, type ExportFormat } from '../../webview/exportFormats';
+import { isInvalidMessage, validateWebviewMessage, type HostMessage, type RenderSummary, type WebviewMessage } from '../../webview/protocol';
 import { toUri } from '../convert';
 
 export const ROADMAP_VIEW_TYPE = 'rudder.roadmap';
@@ -79,8 +80,12 @@ class RoadmapPanel implements vscode.Disposable {
     this.follow();
     const backlog = this.controller.getBacklog();
     if (!backlog) return;
-    const message: HostMessage = { type: 'model', model: modelOf(backlog), generation: ++this.generation };
-    await this.panel.webview.postMessage(message);
+    await this.post({ type: 'model', model: modelOf(backlog), generation: ++this.generation });
+  }
+
+  /** Sends one message to the webview (which validates it on arrival); resolves with whether it was delivered. */
+  post(message: HostMessage): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
   }
 
   private html(): string {
@@ -144,7 +149,7 @@ export class RoadmapController implements vscode.Disposable {
       this.renderedEmitter,
       this.rejectedEmitter,
       vscode.commands.registerCommand(OPEN_ROADMAP_COMMAND, () => this.open()),
-      vscode.commands.registerCommand(EXPORT_ROADMAP_COMMAND, (format?: unknown) => this.export(typeof format === 'string' ? (format as ExportFormat) : undefined)),
+      vscode.commands.registerCommand(EXPORT_ROADMAP_COMMAND, (format?: unknown) => this.export(isExportFormat(format) ? format : undefined)),
       vscode.window.registerWebviewPanelSerializer(ROADMAP_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
           this.current?.dispose();
@@ -264,19 +269,15 @@ export class RoadmapController implements vscode.Disposable {
       format ??
       (
         await vscode.window.showQuickPick(
-          [
-            { label: 'HTML', description: 'a standalone page that opens in any browser', format: 'html' as const },
-            { label: 'Mermaid', description: 'a gantt chart for READMEs and wikis', format: 'mermaid' as const },
-            { label: 'JSON', description: 'the roadmap view model', format: 'json' as const },
-          ],
+          EXPORT_FORMATS.map((f) => ({ label: f.label, description: f.description, format: f.id })),
           { title: 'Export Roadmap', placeHolder: 'Format' },
         )
       )?.format;
     if (!choice) return undefined;
-    const ext = choice === 'html' ? 'html' : choice === 'mermaid' ? 'mmd' : 'json';
+    const { extension, label } = exportFormatSpec(choice);
     const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(backlog.root, `roadmap.${ext}`),
-      filters: { [choice.toUpperCase()]: [ext] },
+      defaultUri: vscode.Uri.joinPath(backlog.root, `roadmap.${extension}`),
+      filters: { [label]: [extension] },
       title: 'Export Roadmap',
     });
     if (!target) return undefined;

@@ -2,13 +2,14 @@
 // embedded JSON block), draws it, keeps the user's view state and sends validated-on-arrival
 // messages back (open a story, move it to a milestone).
 import type { RoadmapModel, RoadmapStory, RoadmapWarning } from '../../core/roadmap/roadmapModel';
-import type { ExportFormat, RenderSummary, WebviewMessage } from '../protocol';
+import { EXPORT_FORMATS, isExportFormat } from '../exportFormats';
+import { isInvalidMessage, validateHostMessage, type HostMessage, type Layout, type RenderSummary, type WebviewMessage } from '../protocol';
 import { h, icon, select } from './dom';
 import { BoardView, ElementCache, LABEL_WIDTH, TimelineView, dayOf, materialize, pendingPaths, renderWarnings, showDependencies, storySig, storyTooltip, type RenderContext } from './views';
-import { PX_PER_DAY, restoreState, storyFilter, type Layout, type ViewState, type Zoom } from './viewState';
+import { PX_PER_DAY, restoreState, storyFilter, type ViewState, type Zoom } from './viewState';
 
 interface VsCodeApi {
-  postMessage(message: unknown): void;
+  postMessage(message: WebviewMessage): void;
   getState(): unknown;
   setState(state: unknown): void;
 }
@@ -43,7 +44,7 @@ const api: VsCodeApi = STANDALONE ? memoryApi() : acquireVsCodeApi();
 function memoryApi(): VsCodeApi {
   window.__rudderPosted = [];
   return {
-    postMessage: (m) => window.__rudderPosted!.push(m as WebviewMessage),
+    postMessage: (m) => window.__rudderPosted!.push(m),
     getState: () => {
       try {
         return JSON.parse(sessionStorage.getItem('rudder.roadmap') ?? 'null');
@@ -177,9 +178,9 @@ function buildToolbar(m: RoadmapModel): void {
   right.append(toggle(`${m.warnings.length} warning${m.warnings.length === 1 ? '' : 's'}`, 'warning', state.showWarnings, () => setState({ showWarnings: !state.showWarnings })));
   if (!STANDALONE) {
     const exp = h('select', 'dropdown', { 'aria-label': 'Export roadmap' });
-    exp.append(h('option', undefined, { value: '' }, 'Export…'), h('option', undefined, { value: 'html' }, 'HTML'), h('option', undefined, { value: 'mermaid' }, 'Mermaid gantt'), h('option', undefined, { value: 'json' }, 'JSON'));
+    exp.append(h('option', undefined, { value: '' }, 'Export…'), ...EXPORT_FORMATS.map((f) => h('option', undefined, { value: f.id }, f.menuLabel)));
     exp.addEventListener('change', () => {
-      if (exp.value) post({ type: 'export', format: exp.value as ExportFormat });
+      if (isExportFormat(exp.value)) post({ type: 'export', format: exp.value });
       exp.value = '';
     });
     right.append(exp);
@@ -487,18 +488,25 @@ view.addEventListener('scroll', () => {
 
 // ---------------------------------------------------------------- messages
 
-window.addEventListener('message', (e: MessageEvent) => {
-  const m = e.data as { type?: unknown; generation?: unknown; model?: unknown; path?: unknown } | null;
-  if (!m || typeof m !== 'object') return;
-  if (m.type === 'model' && typeof m.generation === 'number' && typeof m.model === 'object' && m.model !== null) {
-    // Why the check: posts can overtake each other; an older generation must not replace a newer model.
-    if (m.generation <= generation) return;
-    generation = m.generation;
-    model = m.model as RoadmapModel;
-    render();
-  } else if (m.type === 'focusStory' && typeof m.path === 'string') {
-    focusStory(m.path);
+function receive(m: HostMessage): void {
+  switch (m.type) {
+    case 'model':
+      // Why the check: posts can overtake each other; an older generation must not replace a newer model.
+      if (m.generation <= generation) return;
+      generation = m.generation;
+      model = m.model;
+      render();
+      return;
+    case 'focusStory':
+      focusStory(m.path);
+      return;
   }
+}
+
+window.addEventListener('message', (e: MessageEvent) => {
+  const m = validateHostMessage(e.data);
+  if (isInvalidMessage(m)) post({ type: 'log', level: 'error', message: `ignored a message from the host: ${m.error}`.slice(0, 1900) });
+  else receive(m);
 });
 
 // Script errors reach the host's "Rudder" output channel (they are otherwise invisible in a webview).
@@ -506,15 +514,16 @@ window.addEventListener('error', (e) => post({ type: 'log', level: 'error', mess
 
 function start(): void {
   if (STANDALONE) {
-    const block = document.getElementById('rudder-model');
+    // The export embeds the model as JSON; it goes through the same check as a host message.
+    let embedded: unknown;
     try {
-      model = JSON.parse(block?.textContent ?? 'null') as RoadmapModel;
-      generation = 1;
+      embedded = { type: 'model', generation: 1, model: JSON.parse(document.getElementById('rudder-model')?.textContent ?? 'null') };
     } catch {
-      model = undefined;
+      embedded = undefined;
     }
-    if (!model) view.replaceChildren(h('div', 'empty', undefined, 'No roadmap data in this page.'));
-    else render();
+    const m = validateHostMessage(embedded);
+    if (isInvalidMessage(m)) view.replaceChildren(h('div', 'empty', undefined, 'No roadmap data in this page.'));
+    else receive(m);
     return;
   }
   render();
