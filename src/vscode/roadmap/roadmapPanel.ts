@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { BacklogIndex } from '../../core/index/backlogIndex';
-import { toRoadmapJson } from '../../core/roadmap/exportJson';
-import { toMermaidGantt } from '../../core/roadmap/exportMermaid';
 import { localIsoDate } from '../../core/roadmap/roadmapDates';
 import type { RoadmapModel } from '../../core/roadmap/roadmapModel';
 import { toRoadmap } from '../../core/roadmap/toRoadmap';
-import { toRoadmapHtml } from '../../webview/exportHtml';
+import { readRoadmapAssets } from '../../webview/exportHtml';
+import { exportRoadmap } from '../../webview/exportRoadmap';
 import { EXPORT_FORMATS, exportFormatSpec, isExportFormat, type ExportFormat } from '../../webview/exportFormats';
 import { isInvalidMessage, validateWebviewMessage, type HostMessage, type RenderSummary, type WebviewMessage } from '../../webview/protocol';
+import { roadmapPage, ROADMAP_ASSET_PATHS } from '../../webview/roadmapPage';
 import { toUri } from '../convert';
 
 export const ROADMAP_VIEW_TYPE = 'rudder.roadmap';
@@ -30,7 +30,6 @@ export interface RoadmapRendered {
   readonly renderMs: number;
 }
 
-const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 function modelOf(backlog: RoadmapBacklog): RoadmapModel {
@@ -90,26 +89,15 @@ class RoadmapPanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.controller.extensionUri, ...p)).toString();
+    const uri = (p: readonly string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.controller.extensionUri, ...p)).toString();
     // A fresh nonce each time the HTML is set: only this page's script tag can run.
     const nonce = randomBytes(18).toString('base64');
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');
-    return [
-      '<!DOCTYPE html>',
-      '<html lang="en">',
-      '<head>',
-      '<meta charset="UTF-8">',
-      `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-      '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
-      `<link rel="stylesheet" href="${uri('media', 'codicons', 'codicon.css')}">`,
-      `<link rel="stylesheet" href="${uri('media', 'roadmap.css')}">`,
-      '<title>Roadmap</title>',
-      '</head>',
-      '<body>',
-      `<script nonce="${nonce}" src="${uri('dist', 'webview', 'roadmap.js')}"></script>`,
-      '</body>',
-      '</html>',
-    ].join('\n');
+    return roadmapPage({
+      title: 'Roadmap',
+      csp: { 'style-src': webview.cspSource, 'font-src': webview.cspSource, 'script-src': `'nonce-${nonce}'`, 'img-src': webview.cspSource },
+      styles: [{ href: uri(ROADMAP_ASSET_PATHS.codiconCss) }, { href: uri(ROADMAP_ASSET_PATHS.css) }],
+      script: { src: uri(ROADMAP_ASSET_PATHS.script), nonce },
+    });
   }
 
   dispose(): void {
@@ -281,31 +269,19 @@ export class RoadmapController implements vscode.Disposable {
       title: 'Export Roadmap',
     });
     if (!target) return undefined;
-    const model = modelOf(backlog);
-    let text: string;
-    if (choice === 'json') text = toRoadmapJson(model);
-    else if (choice === 'mermaid') text = toMermaidGantt(model);
-    else text = toRoadmapHtml(model, await this.readAssets());
+    const text = await exportRoadmap(modelOf(backlog), choice, { assets: () => readRoadmapAssets((p) => this.readAsset(p)) });
     await vscode.workspace.fs.writeFile(target, encoder.encode(text));
     this.log(`exported ${choice} to ${target.toString()}`);
     void vscode.window.showInformationMessage(`Rudder: roadmap exported to ${vscode.workspace.asRelativePath(target)}.`);
     return target;
   }
 
-  private async readAssets(): Promise<Parameters<typeof toRoadmapHtml>[1]> {
-    const read = async (...p: string[]): Promise<Uint8Array> => vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...p));
-    const optional = async (...p: string[]): Promise<Uint8Array | undefined> => read(...p).then(
-      (b) => b,
+  /** Returns a file of the extension's install, or undefined when it is missing. */
+  private async readAsset(p: readonly string[]): Promise<Uint8Array | undefined> {
+    return vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...p)).then(
+      (bytes) => bytes,
       () => undefined,
     );
-    const font = await optional('media', 'codicons', 'codicon.ttf');
-    const codiconCss = await optional('media', 'codicons', 'codicon.css');
-    return {
-      script: decoder.decode(await read('dist', 'webview', 'roadmap.js')),
-      css: decoder.decode(await read('media', 'roadmap.css')),
-      codiconCss: codiconCss ? decoder.decode(codiconCss) : undefined,
-      codiconFontBase64: font ? Buffer.from(font).toString('base64') : undefined,
-    };
   }
 
   dispose(): void {
