@@ -112,6 +112,7 @@ export class RoadmapApp {
     }
   }
 
+  /** Changes what the user chose, saves it, and redraws unless told not to. */
   setState(patch: Partial<ViewState>, rerender = true): void {
     this.state = { ...this.state, ...patch };
     saveState(this.state);
@@ -128,11 +129,13 @@ export class RoadmapApp {
     this.setState({ scrollLeft: this.viewport.scrollLeft }, false);
   }
 
+  /** Returns the model's story at `path` (own keys only: a path is data from the page). */
   storyOf(path: string | undefined): RoadmapStory | undefined {
     const m = this.model;
     return path && m && Object.prototype.hasOwnProperty.call(m.stories, path) ? m.stories[path] : undefined;
   }
 
+  /** Shows the dependencies of the story at `path` in the current view; null clears them. */
   showDependencies(path: string | null): void {
     showDependencies(this.view.root, this.ctx, path);
   }
@@ -143,6 +146,7 @@ export class RoadmapApp {
     return [...this.viewport.querySelectorAll<HTMLElement>(STORY)].find((c) => c.dataset.path === path);
   }
 
+  /** Moves keyboard focus to a story, or says why it cannot (hidden by the filters). */
   focusStory(path: string): void {
     const el = this.storyElement(path);
     if (!el) {
@@ -156,6 +160,7 @@ export class RoadmapApp {
     target.focus();
   }
 
+  /** Asks the host to open a story in an editor (not in a standalone page). */
   openStory(path: string | undefined): void {
     if (path && !this.readonly) post({ type: 'openStory', path });
   }
@@ -165,6 +170,7 @@ export class RoadmapApp {
     return [...(this.model?.milestones ?? []).map((m) => m.id), null];
   }
 
+  /** Asks the host to set a story's milestone (null: unscheduled) and announces it. */
   moveStory(path: string, milestoneId: string | null): void {
     const s = this.storyOf(path);
     if (!s || this.readonly || s.milestone === milestoneId) return;
@@ -179,6 +185,7 @@ export class RoadmapApp {
     if (s) el.title = storyTooltip(s, this.ctx) + (el.dataset.note ? `\n\n${el.dataset.note}` : '');
   }
 
+  /** Draws the model in the current layout and reports what was drawn to the host. */
   render(): void {
     const model = this.model;
     const viewport = this.viewport;
