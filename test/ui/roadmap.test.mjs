@@ -1,6 +1,6 @@
 // UI: the roadmap webview in a real workbench (code-server + chromium): opened from the command
 // palette on the demo backlog, screenshots of the timeline and the Now/Next/Later board in a light and
-// a dark theme, a real keyboard move sent by the webview itself, and hostile titles shown as text.
+// a dark theme and of the List, a real keyboard move sent by the webview itself, and hostile titles shown as text.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -98,6 +98,22 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     assert.match(text, /Next/);
     assert.match(text, /Later/);
     await shot(wb.page, 'roadmap-board-light');
+  });
+
+  it('shows the List layout: a heading per milestone with its progress and forecast, its stories as a list', async () => {
+    const model = demoModel();
+    await showLayout(frame, 'List', 'view-list');
+    const headings = await frame.locator('.list h2').allInnerTexts();
+    if (model) {
+      assert.equal(headings.length, model.milestones.length + 1, headings.join(' | '));
+      const text = await frame.locator('#rudder-roadmap .view').innerText();
+      for (const m of model.milestones) assert.ok(text.includes(m.forecast.message), `the forecast of ${m.id} is not written out`);
+      assert.equal(await frame.locator('.list-story').count(), Object.values(model.stories).filter((s) => !s.isEpic).length);
+    }
+    // In VS Code each story's title is a button that opens it.
+    assert.ok((await frame.locator('.list-story button.list-title').count()) > 10);
+    await shot(wb.page, 'roadmap-list-light');
+    await showLayout(frame, 'Now / Next / Later', 'view-board');
   });
 
   it('follows a dark theme', async () => {
