@@ -196,6 +196,31 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     // The open roadmap follows the file: the chip is now in M2's lane.
     await frame.locator(`[data-summary="M2"] .chip[data-path="${path}"]`).waitFor({ timeout: 10_000 });
   });
+
+  it('in the List, Alt+Down on a story\'s title moves it to the next milestone', async () => {
+    const model = demoModel();
+    assert.ok(model, 'dist/cli.js roadmap --format json failed');
+    const m2 = model.milestones.find((m) => m.id === 'M2');
+    assert.ok(m2 && m2.stories.length > 0);
+    const path = m2.stories[m2.stories.length - 1];
+    const file = join(wb.folder, ...path.split('/'));
+    const before = readFileSync(file, 'utf8');
+    assert.match(before, /^milestone: M2$/m);
+    await showLayout(frame, 'List', 'view-list');
+    const title = frame.locator(`[data-summary="M2"] [data-path="${path}"] button.list-title`);
+    await title.waitFor({ timeout: 10_000 });
+    await title.focus();
+    await wb.page.keyboard.press('Alt+ArrowDown');
+    const end = Date.now() + 15_000;
+    let after = before;
+    while ((after === before || after === '') && Date.now() < end) {
+      await wb.page.waitForTimeout(200);
+      after = readFileSync(file, 'utf8');
+    }
+    assert.equal(after, before.replace(/^milestone: M2$/m, 'milestone: M3'));
+    await frame.locator(`[data-summary="M3"] [data-path="${path}"]`).waitFor({ timeout: 10_000 });
+    await showLayout(frame, 'Timeline', 'view-timeline');
+  });
 });
 
 describe('UI: hostile story titles in the roadmap webview', function () {
