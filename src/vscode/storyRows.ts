@@ -88,6 +88,14 @@ export function storyTooltip(story: Story, issues: readonly Issue[]): vscode.Mar
   return md;
 }
 
+/** Returns the row of a workspace folder, the top level of every Rudder view in a multi-root window (expanded). */
+export function folderRow(session: BacklogSession): vscode.TreeItem {
+  const item = new vscode.TreeItem(session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `${session.root.toString()}|folder`;
+  item.iconPath = new vscode.ThemeIcon('root-folder');
+  return item;
+}
+
 /** Returns the command that opens a file of a session with `range` selected. */
 export function openAtCommand(session: BacklogSession, path: string, range: Range): vscode.Command {
   const options: vscode.TextDocumentShowOptions = { selection: toVsRange(range), preview: true };

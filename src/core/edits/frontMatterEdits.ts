@@ -1,3 +1,7 @@
+// Why this file is one module of about 480 lines: every edit (set, remove, add or remove a list item, quote) starts
+// from the same reading of the front matter (`locate`: where it is, its YAML, the file's quoting and list style) and
+// ends in the same minimal-edit helpers; split apart, each half would re-export the other's private types. The YAML
+// scalar formatting stands alone in yamlScalar.ts, the line-break helpers in model/lineBreaks.ts.
 import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 export { detectEol } from '../model/lineBreaks';
