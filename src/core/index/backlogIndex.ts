@@ -434,7 +434,7 @@ export class BacklogIndex {
     }
     if (kind === 'story') {
       this.notes.delete(path);
-      const story = parseStory(path, text);
+      const story = parseStory(path, text, { atMentions: this.cfg.backlogMd });
       if (isStoryFile(story)) {
         this.kinds.set(path, 'story');
         return this.replaceStory(path, story);
@@ -509,7 +509,7 @@ export class BacklogIndex {
         this.kinds.set(path, kind);
         this.milestoneFiles.set(path, parseMilestoneWithFrontMatter(path, text)!);
       } else {
-        let story = kind === 'story' ? parseStory(path, text) : undefined;
+        let story = kind === 'story' ? parseStory(path, text, { atMentions: this.cfg.backlogMd }) : undefined;
         if (story && !isStoryFile(story) && this.isTaskFolderFile(path, story)) story = bareStory(story, text, this.cfg.statuses);
         if (story && (isStoryFile(story) || this.isTaskFolderFile(path, story))) {
           this.kinds.set(path, 'story');

@@ -6,6 +6,7 @@ import type { Range } from '../model/range';
 import type { FieldLocation, FrontMatter } from '../model/story';
 import { normalizeLoneCr } from '../model/lineBreaks';
 import { defineField, KEY_LINE, scanFields, setPlain, unquote, valueStartOf } from './frontMatterScan';
+import { maskAtMentions, unmask } from './atMentions';
 import { readSimpleYaml } from './simpleYaml';
 import { deepFlowNesting, MAX_FLOW_DEPTH } from './yamlLines';
 
@@ -30,6 +31,8 @@ export interface FrontMatterOptions {
   readonly simple?: boolean;
   /** The line the opening fence is on: 0, or 1 when a merge conflict's first marker opens the file. */
   readonly openLine?: number;
+  /** Backlog.md mode: read `assignee: @maya` (and `reporter:`) unquoted, as Backlog.md does. */
+  readonly atMentions?: boolean;
 }
 
 /** Returns the file's front matter (parsed, or recovered by a line scan), where the body starts, and front-matter-syntax problems. */
@@ -112,7 +115,9 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
 
   const contentStart = lines.lineStart(o + 1);
   const contentStop = Math.max(contentStart, lines.lineStart(contentEnd));
-  const content = closeLine >= 0 || contentEnd < lines.lineCount ? text.slice(contentStart, contentStop) : text.slice(contentStart);
+  // Backlog.md mode: `assignee: @maya` is read as Backlog.md reads it (atMentions.ts); the YAML reader sees a mask.
+  const yamlText = options?.atMentions && closeLine >= 0 ? maskAtMentions(text, o + 1, closeLine, (l) => lines.lineStart(l), (l) => lines.lineEnd(l)) : text;
+  const content = closeLine >= 0 || contentEnd < lines.lineCount ? yamlText.slice(contentStart, contentStop) : yamlText.slice(contentStart);
   const recover = (): FrontMatterResult => {
     const scan = scanFields(text, lines, o + 1, contentEnd);
     return { frontMatter: { ...base, data: scan.data, fields: scan.fields, recovered: true }, bodyStartLine, problems };
@@ -129,9 +134,9 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
 
   if (options?.simple !== false) {
     const contentLines: string[] = [];
-    for (let l = o + 1; l < closeLine; l++) contentLines.push(text.slice(lines.lineStart(l), lines.lineEnd(l)));
+    for (let l = o + 1; l < closeLine; l++) contentLines.push(yamlText.slice(lines.lineStart(l), lines.lineEnd(l)));
     const simple = readSimpleYaml(contentLines, o + 1);
-    if (simple) return { frontMatter: { ...base, data: simple.data, fields: simple.fields, recovered: false }, bodyStartLine, problems };
+    if (simple) return { frontMatter: { ...base, data: unmasked(simple.data, yamlText !== text), fields: simple.fields, recovered: false }, bodyStartLine, problems };
   }
 
   const deep = deepFlowNesting(content);
@@ -188,7 +193,7 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
     );
     return recover();
   }
-  const data = toPlain(js, 0) as Record<string, unknown>;
+  const data = unmasked(toPlain(js, 0) as Record<string, unknown>, yamlText !== text);
   const fields: Record<string, FieldLocation> = {};
   for (const pair of contents.items) {
     const key = pair.key as YamlNode | null;
@@ -214,6 +219,13 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
   return { frontMatter: { ...base, data, fields, recovered: false }, bodyStartLine, problems };
 }
 
+
+/** Returns the data with the masked `@` of assignee and reporter values put back (when the text was masked). */
+function unmasked(data: Record<string, unknown>, masked: boolean): Record<string, unknown> {
+  if (!masked) return data;
+  for (const k of ['assignee', 'reporter']) if (Object.prototype.hasOwnProperty.call(data, k)) setPlain(data, k, unmask(data[k]));
+  return data;
+}
 
 // Range of a YAML node as written, trailing whitespace and line breaks excluded.
 function nodeRange(node: YamlNode | null, lines: LineIndex, base: number, text: string): Range | undefined {

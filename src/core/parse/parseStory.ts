@@ -22,6 +22,8 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
 export interface OutlineOptions {
   /** 'auto' (default): the scanner, with remark where the scanner is not confident; 'remark': always remark; 'scanner': never remark. */
   readonly markdown?: 'auto' | 'remark' | 'scanner';
+  /** Backlog.md mode: `assignee: @maya` unquoted is a value, as Backlog.md reads it (not a YAML error). */
+  readonly atMentions?: boolean;
 }
 
 /**
@@ -143,7 +145,7 @@ function readScalar(spec: FieldSpec, raw: unknown): string | number | undefined 
 
 function parseStoryUnsafe(path: string, file: string, options?: OutlineOptions): Story {
   const { text, lines, openLine, problems: conflicts } = readThroughConflicts(path, file);
-  const fm = parseFrontMatter(path, text, lines, { openLine });
+  const fm = parseFrontMatter(path, text, lines, { openLine, atMentions: options?.atMentions === true });
   const frontMatter = fm.frontMatter;
   if (!frontMatter && looksBinary(text)) {
     return { path, title: fileTitle(path), titleRange: ZERO, type: 'story', vision: [], dependsOn: [], labels: [], assignee: [], bodyStartLine: 0, lineCount: lines.lineCount, problems: [] };
