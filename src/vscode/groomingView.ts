@@ -3,6 +3,7 @@ import type { Issue } from '../core/model/issue';
 import type { Story } from '../core/model/story';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
+import { plural } from '../core/model/plural';
 import { escapeMarkdown, openAtCommand, storyDescription, toStoryRowUri } from './storyRows';
 
 /** A row of the "Needs grooming" view. */
@@ -66,10 +67,10 @@ export class GroomingTreeProvider implements vscode.TreeDataProvider<GroomingNod
       const item = new vscode.TreeItem(element.code, n <= 10 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${root}|${element.code}`;
       const stories = new Set(element.issues.map((i) => i.issue.path)).size;
-      item.description = `${n} ${n === 1 ? 'issue' : 'issues'}${stories !== n ? ` in ${stories} files` : ''}`;
+      item.description = `${plural(n, 'issue')}${stories !== n ? ` in ${plural(stories, 'file')}` : ''}`;
       const severity = element.issues[0]?.issue.severity ?? 'info';
       item.iconPath = severityIcon(severity);
-      item.tooltip = new vscode.MarkdownString(`**${element.code}**: ${n} ${n === 1 ? 'issue' : 'issues'}. [What it means](https://github.com/rudder/rudder/blob/main/docs/rules.md#${element.code})`);
+      item.tooltip = new vscode.MarkdownString(`**${element.code}**: ${plural(n, 'issue')}. [What it means](https://github.com/rudder/rudder/blob/main/docs/rules.md#${element.code})`);
       item.contextValue = 'groomingCode';
       return item;
     }

@@ -1,4 +1,6 @@
 import { statusCategory } from '../core/config/workflow';
+import { countLabel as coreCountLabel, countStories, pointsLabel } from '../core/query/counts';
+import { plural } from '../core/model/plural';
 import * as vscode from 'vscode';
 import type { BacklogIndex } from '../core/index/backlogIndex';
 import type { Issue } from '../core/model/issue';
@@ -73,7 +75,7 @@ export function storyTooltip(story: Story, issues: readonly Issue[]): vscode.Mar
     md.appendMarkdown('\n');
   }
   if (issues.length) {
-    md.appendMarkdown(`**${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}**\n\n`);
+    md.appendMarkdown(`**${plural(issues.length, 'issue')}**\n\n`);
     for (const i of issues) md.appendMarkdown(`$(${i.severity === 'error' ? 'error' : i.severity === 'warning' ? 'warning' : 'info'}) ${escapeMarkdown(i.message)} \`${i.code}\`  \n`);
     md.appendMarkdown('\n');
   }
@@ -98,26 +100,18 @@ export function toStoryItem(session: BacklogSession, story: Story, id: string): 
   item.tooltip = storyTooltip(story, issues);
   item.contextValue = `story.${story.type}${issues.length ? '.issues' : ''}`;
   item.command = openAtCommand(session, story.path, story.titleRange);
-  item.accessibilityInformation = { label: `${story.title}, ${item.description}${issues.length ? `, ${issues.length} issues` : ''}` };
+  item.accessibilityInformation = { label: `${story.title}, ${item.description}${issues.length ? `, ${plural(issues.length, 'issue')}` : ''}` };
   return item;
 }
 
-/** Returns the sum of the estimates of some stories. */
-export function pointsOf(stories: readonly Story[]): number {
-  let sum = 0;
-  for (const s of stories) sum += s.estimate ?? 0;
-  return sum;
-}
-
-/** Returns `3 stories · 11 pts`. */
+/** Returns `9 stories · 55 pts · 1 epic`: stories and epics apart, points of the stories only (the core's counts). */
 export function countLabel(stories: readonly Story[]): string {
-  const n = stories.length;
-  return `${n} ${n === 1 ? 'story' : 'stories'} · ${points(pointsOf(stories))}`;
+  return coreCountLabel(countStories(stories));
 }
 
 /** Returns `1 pt` or `3 pts`. */
 export function points(n: number): string {
-  return `${n} ${n === 1 ? 'pt' : 'pts'}`;
+  return pointsLabel(n);
 }
 
 /** Returns text with Markdown punctuation escaped. */

@@ -97,7 +97,8 @@ describe('the Rudder sidebar', () => {
     await vscode.commands.executeCommand('rudder.groupBy', 'status');
     const groups = api.tree.getChildren();
     const described = groups.map((g) => `${api.tree.getTreeItem(g).label} ${api.tree.getTreeItem(g).description}`);
-    assert.deepEqual(described, ['draft 5 stories · 26 pts', 'ready 2 stories · 11 pts', 'in-progress 1 story · 5 pts']);
+    // Stories and epics apart; an epic's points are not added to its stories' (E-1 is ready, 8 pts).
+    assert.deepEqual(described, ['draft 5 stories · 26 pts', 'ready 1 story · 3 pts · 1 epic', 'in-progress 1 story · 5 pts']);
     const s5 = api.tree.getChildren(groups[0]).find((n) => n.kind === 'story' && n.story.id === 'S-5')!;
     const item = api.tree.getTreeItem(s5);
     assert.equal(item.description, 'S-5 · 2 pts');
@@ -145,7 +146,7 @@ describe('the Rudder sidebar', () => {
     const api = await rudder();
     const goals = api.vision.getChildren();
     const labels = goals.map((g) => `${api.vision.getTreeItem(g).label} | ${api.vision.getTreeItem(g).description}`);
-    assert.deepEqual(labels, ['Teams plan from one trusted backlog | G1 · 4 stories · 11 pts', 'Nobody waits for a tracker to load | G2 · 3 stories · 23 pts']);
+    assert.deepEqual(labels, ['Teams plan from one trusted backlog | G1 · 4 stories · 11 pts · 1 epic', 'Nobody waits for a tracker to load | G2 · 3 stories · 23 pts']);
     const g1 = api.vision.getChildren(goals[0]);
     const describe = (n: VisionNode) => (n.kind === 'metric' ? `metric: ${n.goal.metric}` : n.kind === 'story' ? `${n.story.id}(${n.children.map((c) => c.id).join(',')})` : n.kind);
     assert.deepEqual(g1.map(describe), ['metric: 80% of stories ready before sprint planning', 'E-1(S-1,S-2,S-3,S-4)']);
@@ -156,7 +157,7 @@ describe('the Rudder sidebar', () => {
     const api = await rudder();
     const needing = api.index.stories().filter((s) => api.index.issues(s.path).length > 0).length;
     assert.ok(needing > 0);
-    assert.equal(api.statusBar.update(), `$(list-ordered) 8 stories · ${needing} need${needing === 1 ? 's' : ''} grooming`);
+    assert.equal(api.statusBar.update(), `$(list-ordered) 7 stories · 1 epic · ${needing} need${needing === 1 ? 's' : ''} grooming`);
     assert.equal(api.statusBar.item.command, 'rudder.grooming.focus');
   });
 });
