@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { groupStories, type StoryGroup } from '../core/query/groupStories';
 import { describeFilter, filterStories, isEmptyFilter, type StoryFilter } from '../core/query/storyFilter';
 import { pickFilter } from './backlogFilter';
-import { isDraft } from '../core/config/workflow';
+import { isClosed, isDraft } from '../core/config/workflow';
+import type { RudderConfig } from '../core/model/config';
+import type { Story } from '../core/model/story';
 import { GROUP_BYS } from './backlogNodes';
-import type { BacklogNode, FolderNode, GroupBy, GroupNode, SectionNode, StoryNode } from './backlogNodes';
+import type { BacklogNode, FolderNode, GroupBy, GroupNode, SectionKind, SectionNode, StoryNode } from './backlogNodes';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
 import { countLabel, openAtCommand, statusIconId, storyTooltip, toStoryItem, toStoryRowUri } from './storyRows';
@@ -13,6 +15,18 @@ export const GROUP_BY_KEY = 'rudder.groupBy';
 // Why 50 ms: short enough that a save shows at once, long enough that a branch switch touching
 // thousands of files (one index change each) redraws the tree a handful of times, not thousands.
 const REFRESH_MS = 50;
+
+/** The trailing sections of the ungrouped view, in order, with their labels. */
+const SECTIONS: readonly [SectionKind, string][] = [
+  ['drafts', 'Drafts'],
+  ['closed', 'Done and dropped'],
+];
+
+/** Returns the trailing section a story sits in when the view is not grouped (a draft, or done / dropped), else undefined. */
+function sectionOf(story: Story, config: RudderConfig): SectionKind | undefined {
+  if (isDraft(story, config)) return 'drafts';
+  return isClosed(story, config) ? 'closed' : undefined;
+}
 
 /** One group's rows (the core's grouping, shared with `rudder list --group-by`), computed once per refresh. */
 interface Grouped extends StoryGroup {
@@ -77,10 +91,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     }
     if (element.kind === 'folder') return this.rootsOf(element.session);
     if (element.kind === 'section') {
-      const index = element.session.index;
-      return filterStories(index, this.filterValue)
-        .filter((s) => isDraft(s, index.config))
-        .map((story) => ({ kind: 'story', session: element.session, story, section: element }) satisfies StoryNode);
+      return this.sectionStories(element.session, element.section).map((story) => ({ kind: 'story', session: element.session, story, section: element }) satisfies StoryNode);
     }
     if (element.kind === 'group') {
       const group = this.groupsOf(element.session).find((g) => g.node.key === element.key);
@@ -124,13 +135,15 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       return item;
     }
     if (element.kind === 'section') {
-      const index = element.session.index;
-      const drafts = filterStories(index, this.filterValue).filter((s) => isDraft(s, index.config));
+      const stories = this.sectionStories(element.session, element.section);
       const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${root}|section:${element.section}`;
-      item.description = countLabel(drafts);
-      item.iconPath = new vscode.ThemeIcon('lightbulb');
-      item.tooltip = 'Backlog.md drafts (backlog/drafts/): ideas kept apart from the ranked backlog until they are promoted';
+      item.description = countLabel(stories);
+      item.iconPath = new vscode.ThemeIcon(element.section === 'drafts' ? 'lightbulb' : 'archive');
+      item.tooltip =
+        element.section === 'drafts'
+          ? 'Backlog.md drafts (backlog/drafts/): ideas kept apart from the ranked backlog until they are promoted'
+          : 'Done and dropped stories, in backlog order: kept apart from the work still to do (Reopen Story brings one back)';
       item.contextValue = `section.${element.section}`;
       return item;
     }
@@ -148,12 +161,20 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     if (this.groupByValue === 'none') {
       const index = session.index;
       const all = filterStories(index, this.filterValue);
-      const rows: BacklogNode[] = all.filter((s) => !isDraft(s, index.config)).map((story) => ({ kind: 'story', session, story }) satisfies StoryNode);
-      // Drafts stay apart from the ranked stories, in a collapsed section at the end.
-      if (all.some((s) => isDraft(s, index.config))) rows.push({ kind: 'section', session, section: 'drafts', label: 'Drafts' } satisfies SectionNode);
+      const rows: BacklogNode[] = all.filter((s) => sectionOf(s, index.config) === undefined).map((story) => ({ kind: 'story', session, story }) satisfies StoryNode);
+      // Drafts and finished work stay apart from the stories to act on, each in a collapsed section at the end.
+      for (const [section, label] of SECTIONS) {
+        if (all.some((s) => sectionOf(s, index.config) === section)) rows.push({ kind: 'section', session, section, label } satisfies SectionNode);
+      }
       return rows;
     }
     return this.groupsOf(session).map((g) => g.node);
+  }
+
+  /** Returns the stories of a trailing section (matching the filter), in backlog order. */
+  private sectionStories(session: BacklogSession, section: SectionKind): Story[] {
+    const index = session.index;
+    return filterStories(index, this.filterValue).filter((s) => sectionOf(s, index.config) === section);
   }
 
   private groupsOf(session: BacklogSession): Grouped[] {

@@ -89,18 +89,31 @@ export function openAtCommand(session: BacklogSession, path: string, range: Rang
   return { command: 'vscode.open', title: 'Open Story', arguments: [session.toUri(path), options] };
 }
 
+/**
+ * Returns the label and description of a story row: `S-12 · 3 pts  Plan dinners…` and `AC 2/5`. Why the id and the
+ * points before the title: at the default sidebar width (300 px) a long title pushed them off the row, and they are
+ * what tells stories apart and sizes them; the criteria follow the title (and every fact is in the tooltip).
+ */
+export function storyRowText(story: Story): { label: string; description?: string } {
+  const head = [story.id, story.estimate !== undefined ? points(story.estimate) : undefined].filter(Boolean).join(' · ');
+  const title = story.title || story.path;
+  const items = story.acceptanceCriteria?.items;
+  return { label: head ? `${head}  ${title}` : title, description: items?.length ? `AC ${items.filter((c) => c.checked === true).length}/${items.length}` : undefined };
+}
+
 /** Returns a story's row: label, description, icon, tooltip, decoration URI and the click that opens it at its title. */
 export function toStoryItem(session: BacklogSession, story: Story, id: string): vscode.TreeItem {
-  const item = new vscode.TreeItem(story.title || story.path, vscode.TreeItemCollapsibleState.None);
+  const text = storyRowText(story);
+  const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
   const issues = session.index.issues(story.path);
   item.id = id;
-  item.description = storyDescription(story);
+  item.description = text.description;
   item.resourceUri = toStoryRowUri(session, story.path);
   item.iconPath = storyIcon(story, session.index.config);
   item.tooltip = storyTooltip(story, issues);
   item.contextValue = `story.${story.type}${issues.length ? '.issues' : ''}`;
   item.command = openAtCommand(session, story.path, story.titleRange);
-  item.accessibilityInformation = { label: `${story.title}, ${item.description}${issues.length ? `, ${plural(issues.length, 'issue')}` : ''}` };
+  item.accessibilityInformation = { label: `${story.title}, ${storyDescription(story)}${issues.length ? `, ${plural(issues.length, 'issue')}` : ''}` };
   return item;
 }
 

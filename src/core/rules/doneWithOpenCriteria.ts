@@ -2,7 +2,8 @@ import type { Fix } from '../model/issue';
 import type { TextEdit } from '../model/range';
 import type { StoryRule } from './rule';
 import { isDone } from '../config/workflow';
-import { fieldRange, issue, textOf } from './ruleHelpers';
+import { fieldOf, fieldRange, issue, replaceValueFix, textOf } from './ruleHelpers';
+import { reopenStatus } from '../grooming/reopenStory';
 
 // Only done stories, by the meaning of their status or their folder (not dropped: a dropped story's criteria were
 // never meant to be met).
@@ -28,6 +29,12 @@ export const doneWithOpenCriteria: StoryRule<'done-with-open-criteria'> = {
     }
     // Not preferred: checking criteria off is a claim about the product that only a person can make.
     const fixes: Fix[] = edits.length === open.length ? [{ title: 'Check all acceptance criteria', isPreferred: false, edits: [{ path: story.path, edits }] }] : [];
+    // Or the work is not finished: reopen it, to the status Reopen Story chooses (not for a story done by its folder).
+    const reopenTo = reopenStatus(ctx.config);
+    const status = fieldOf(story, 'status');
+    if (reopenTo !== undefined && status && !isDone({ path: story.path, status: reopenTo }, ctx.config)) {
+      fixes.push(replaceValueFix(story, text, fieldRange(story, 'status'), reopenTo, `Reopen the story (status "${reopenTo}")`, false));
+    }
     return [
       issue(
         'done-with-open-criteria',

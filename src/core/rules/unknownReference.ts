@@ -15,7 +15,7 @@ const asRef = (v: unknown): string | undefined =>
 export const unknownReference: StoryRule<'unknown-reference'> = {
   code: 'unknown-reference',
   defaultSeverity: 'error',
-  title: 'epic, milestone or depends_on names something that does not exist.',
+  title: 'A reference (epic, milestone or depends_on) names nothing that exists.',
   description: 'The referenced story, epic or milestone id is not in the backlog. Fix the id, or create the missing item.',
   invalidatedBy: ['referenced'],
   check(story, ctx) {

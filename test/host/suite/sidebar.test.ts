@@ -101,7 +101,8 @@ describe('the Rudder sidebar', () => {
     assert.deepEqual(described, ['draft 5 stories · 26 pts', 'ready 1 story · 3 pts · 1 epic', 'in-progress 1 story · 5 pts']);
     const s5 = api.tree.getChildren(groups[0]).find((n) => n.kind === 'story' && n.story.id === 'S-5')!;
     const item = api.tree.getTreeItem(s5);
-    assert.equal(item.description, 'S-5 · 2 pts');
+    assert.equal(item.label, 'S-5 · 2 pts  Export the backlog as CSV');
+    assert.equal(item.description, undefined, 'no criteria, nothing after the title');
     const tooltip = (item.tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /missing-acceptance-criteria/);
     assert.ok(item.resourceUri?.scheme === 'rudder-story', 'decorated row URI');
@@ -139,7 +140,8 @@ describe('the Rudder sidebar', () => {
     const issue = first.kind === 'issue' ? first.issue : undefined;
     assert.equal((options.selection as vscode.Range).start.line, issue!.range.start.line);
     const codeItem = api.grooming.getTreeItem(codesRows.find((c) => c.kind === 'code' && c.code === 'missing-acceptance-criteria')!);
-    assert.equal(codeItem.description, '3 issues');
+    assert.equal(codeItem.label, 'The story has no acceptance criteria, or an empty section', "the rule's plain title");
+    assert.equal(codeItem.description, '3 issues · missing-acceptance-criteria', 'the code beside it');
   });
 
   it('shows each goal with its metric, epics and stories, counts and points in the vision view', async () => {

@@ -67,6 +67,18 @@ describe('rule fixes', () => {
     assert.equal(new Set(ranks).size, ranks.length);
   });
 
+  it('a done story with open criteria can be checked off or reopened (to the status Reopen Story chooses)', async () => {
+    const index = await loadWorkspace(`${FIXTURES}/done-with-open-criteria/not-ok`);
+    const issue = index.allIssues().find((x) => x.code === 'done-with-open-criteria')!;
+    assert.deepEqual(issue.fixes!.map((f) => [f.title, f.isPreferred]), [
+      ['Check all acceptance criteria', false],
+      ['Reopen the story (status "ready")', false],
+    ]);
+    const text = applyEdits(index.text(issue.path)!, issue.fixes![1].edits[0].edits);
+    assert.match(text, /^status: ready$/m);
+    assert.equal(indexOf(new Map([[issue.path, text]])).allIssues().filter((x) => x.code === 'done-with-open-criteria').length, 0);
+  });
+
   it('the invalid status fix writes the nearest status', async () => {
     const index = await loadWorkspace(`${FIXTURES}/invalid-field/not-ok`);
     const i = index.issues('backlog/stories/s-1.md').find((x) => x.message.startsWith('Status'))!;
