@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { groupStories, type StoryGroup } from '../core/query/groupStories';
+import type { IterationLoad } from '../core/query/iterations';
+import { countStories, pointsLabel } from '../core/query/counts';
+import { plural } from '../core/model/plural';
 import { describeFilter, filterStories, isEmptyFilter, type StoryFilter } from '../core/query/storyFilter';
 import { pickFilter } from './backlogFilter';
 import { isClosed, isDraft } from '../core/config/workflow';
@@ -124,8 +127,8 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       const stories = group?.stories ?? [];
       const item = new vscode.TreeItem(element.label, stories.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       item.id = `${root}|${element.groupBy}:${element.key}`;
-      item.description = [group?.detail, countLabel(stories)].filter(Boolean).join(' · ');
-      item.iconPath = groupIcon(element, element.session);
+      item.description = [group?.detail, group?.load ? iterationLabel(group.load, stories) : countLabel(stories)].filter(Boolean).join(' · ');
+      item.iconPath = group?.load?.over ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : groupIcon(element, element.session);
       item.contextValue = `group.${element.groupBy}`;
       if (group?.epic) {
         item.tooltip = storyTooltip(group.epic, element.session.index.issues(group.epic.path));
@@ -197,6 +200,14 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   }
 }
 
+/** Returns an iteration group's description: `18 of 20 pts committed · 5 stories` (the points of every story in it, done ones too). */
+function iterationLabel(load: IterationLoad, stories: readonly Story[]): string {
+  const c = countStories(stories);
+  const cap = load.capacity.points;
+  const committed = cap === undefined ? `${pointsLabel(load.committed)} committed (no capacity)` : `${load.committed} of ${pointsLabel(cap)} committed${load.over ? ' — over capacity' : ''}`;
+  return [committed, plural(c.stories, 'story', 'stories'), ...(c.epics ? [plural(c.epics, 'epic')] : [])].join(' · ');
+}
+
 function groupIcon(group: GroupNode, session: BacklogSession): vscode.ThemeIcon {
   if (group.key === '') return new vscode.ThemeIcon('circle-slash');
   if (group.label.endsWith(' (not found)')) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
@@ -207,6 +218,8 @@ function groupIcon(group: GroupNode, session: BacklogSession): vscode.ThemeIcon 
       return new vscode.ThemeIcon('layers');
     case 'milestone':
       return new vscode.ThemeIcon('milestone');
+    case 'iteration':
+      return new vscode.ThemeIcon('calendar');
     case 'goal':
       return new vscode.ThemeIcon('target');
   }
@@ -243,7 +256,7 @@ export function registerBacklogTree(
     provider.onDidChangeView(sync),
     vscode.commands.registerCommand('rudder.groupBy', async (groupBy?: GroupBy) => {
       if (typeof groupBy !== 'string' || !GROUP_BYS.includes(groupBy)) {
-        const labels: Record<GroupBy, string> = { none: 'None (backlog order)', status: 'Status', epic: 'Epic', milestone: 'Milestone', goal: 'Vision goal' };
+        const labels: Record<GroupBy, string> = { none: 'None (backlog order)', status: 'Status', epic: 'Epic', milestone: 'Milestone', iteration: 'Iteration', goal: 'Vision goal' };
         const picked = await vscode.window.showQuickPick(
           GROUP_BYS.map((g) => ({ label: labels[g], description: g === provider.groupBy ? '(current)' : undefined, groupBy: g })),
           { title: 'Group the backlog by' },

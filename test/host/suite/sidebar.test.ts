@@ -71,6 +71,8 @@ describe('the Rudder sidebar', () => {
       status: ['draft > S-3', 'draft > S-4', 'draft > S-5', 'draft > S-6', 'draft > S-7', 'ready > E-1', 'ready > S-2', 'in-progress > S-1'],
       epic: ['Backlog import > S-1', 'Backlog import > S-2', 'Backlog import > S-3', 'Backlog import > S-4', 'No epic > S-5', 'No epic > S-6', 'No epic > S-7'],
       milestone: ['First public beta > E-1', 'First public beta > S-1', ...['S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'].map((id) => `No milestone > ${id}`)],
+      // The fixture has no iterations: everything is in "No iteration" (a backlog without iterations works as before).
+      iteration: ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'].map((id) => `No iteration > ${id}`),
       goal: [
         ...['E-1', 'S-1', 'S-2', 'S-3', 'S-4'].map((id) => `Teams plan from one trusted backlog > ${id}`),
         ...['S-5', 'S-6', 'S-7'].map((id) => `Nobody waits for a tracker to load > ${id}`),

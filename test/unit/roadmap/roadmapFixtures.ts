@@ -12,6 +12,7 @@ export const testConfig: RudderConfig = {
   exclude: [],
   vision: 'backlog/vision.md',
   milestones: 'backlog/milestones/*.md',
+  iterations: 'backlog/iterations/*.md',
   statuses: ['Draft', 'Ready', 'In Progress', 'Review', 'Done'],
   readyStatus: 'Ready',
   doneStatus: 'Done',
