@@ -1,26 +1,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { toRoadmapJson } from '../core/roadmap/exportJson';
-import { toMermaidGantt } from '../core/roadmap/exportMermaid';
 import { toRoadmap } from '../core/roadmap/toRoadmap';
 import { localIsoDate, toDayNumber } from '../core/roadmap/roadmapDates';
-import { toRoadmapHtml, type RoadmapHtmlAssets } from '../webview/exportHtml';
+import { readRoadmapAssets } from '../webview/exportHtml';
+import { exportRoadmap } from '../webview/exportRoadmap';
+import { ROADMAP_ASSET_PATHS } from '../webview/roadmapPage';
+import { EXPORT_FORMAT_IDS, isExportFormat } from '../webview/exportFormats';
 import { writeOutputFile } from './outputFile';
 import { UsageError, type CliIo } from './cliIo';
 import type { Command } from './command';
 import type { ParsedArgs } from './parseArgs';
 import { folderArgument, openBacklog } from './commands/openBacklog';
 
-const FORMATS = ['html', 'mermaid', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-
 /** `rudder roadmap`: the roadmap as a standalone HTML page, a Mermaid gantt or JSON. */
 export const roadmapCommand: Command = {
   name: 'roadmap',
   summary: 'Export the roadmap: standalone HTML, a Mermaid gantt chart, or the JSON view model.',
-  usage: 'rudder roadmap [folder] [--format html|mermaid|json] [-o file] [--today YYYY-MM-DD]',
+  usage: `rudder roadmap [folder] [--format ${EXPORT_FORMAT_IDS.join('|')}] [-o file] [--today YYYY-MM-DD]`,
   options: [
-    { name: 'format', short: 'f', type: 'string', choices: FORMATS, description: 'Output format (default: html).' },
+    { name: 'format', short: 'f', type: 'string', choices: EXPORT_FORMAT_IDS, description: 'Output format (default: html).' },
     { name: 'output', short: 'o', type: 'string', valueName: 'FILE', description: 'Write to FILE instead of standard output.' },
     { name: 'today', type: 'string', valueName: 'DATE', description: 'The date forecasts and "now" are computed for (default: today).' },
   ],
@@ -32,11 +30,11 @@ export const roadmapCommand: Command = {
   run: runRoadmap,
 };
 
-/** Returns the folder holding `media/roadmap.css` and `dist/webview/roadmap.js`, searching up from `start`. */
+/** Returns the folder holding the roadmap front end (`media/roadmap.css`, `dist/webview/roadmap.js`), searching up from `start`. */
 export function findAssetRoot(start: string = __dirname): string | undefined {
   let dir = start;
   for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, 'media', 'roadmap.css')) && fs.existsSync(path.join(dir, 'dist', 'webview', 'roadmap.js'))) return dir;
+    if (fs.existsSync(path.join(dir, ...ROADMAP_ASSET_PATHS.css)) && fs.existsSync(path.join(dir, ...ROADMAP_ASSET_PATHS.script))) return dir;
     const up = path.dirname(dir);
     if (up === dir) break;
     dir = up;
@@ -44,41 +42,31 @@ export function findAssetRoot(start: string = __dirname): string | undefined {
   return undefined;
 }
 
-/** Returns the files the standalone HTML inlines, read from the extension/CLI install. */
-export function readRoadmapAssets(root: string): RoadmapHtmlAssets {
-  const read = (...p: string[]): string => fs.readFileSync(path.join(root, ...p), 'utf8');
-  const optional = (...p: string[]): string | undefined => {
-    try {
-      return fs.readFileSync(path.join(root, ...p)).toString(p[p.length - 1].endsWith('.ttf') ? 'base64' : 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  return {
-    script: read('dist', 'webview', 'roadmap.js'),
-    css: read('media', 'roadmap.css'),
-    codiconCss: optional('media', 'codicons', 'codicon.css'),
-    codiconFontBase64: optional('media', 'codicons', 'codicon.ttf'),
-  };
+/** Returns a file under `root`, or undefined when it cannot be read. */
+async function readInstalled(root: string, p: readonly string[]): Promise<Uint8Array | undefined> {
+  try {
+    return fs.readFileSync(path.join(root, ...p));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs `rudder roadmap`; returns the exit code (0), throws UsageError on bad arguments. */
 export async function runRoadmap(args: ParsedArgs, io: CliIo): Promise<number> {
   const folder = folderArgument(args, io, 'roadmap');
-  const format = ((args.values.format as string | undefined) ?? 'html') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${format}'. Use one of: ${FORMATS.join(', ')}.`);
+  const format = args.values.format ?? 'html';
+  if (!isExportFormat(format)) throw new UsageError(`unknown format '${String(format)}'. Use one of: ${EXPORT_FORMAT_IDS.join(', ')}.`);
   const today = (args.values.today as string | undefined) ?? localIsoDate(new Date());
   if (toDayNumber(today) === undefined) throw new UsageError(`--today must be a date like 2026-03-01, got '${today}'.`);
   const backlog = await openBacklog(folder);
   const model = toRoadmap(backlog.index, { today, title: `${path.basename(backlog.root)} roadmap` });
-  let text: string;
-  if (format === 'json') text = toRoadmapJson(model);
-  else if (format === 'mermaid') text = toMermaidGantt(model);
-  else {
-    const root = findAssetRoot();
-    if (!root) throw new Error('the roadmap front end (dist/webview/roadmap.js and media/roadmap.css) was not found next to the rudder CLI; rebuild with `npm run build`.');
-    text = toRoadmapHtml(model, readRoadmapAssets(root));
-  }
+  const text = await exportRoadmap(model, format, {
+    assets: () => {
+      const root = findAssetRoot();
+      if (!root) throw new Error('the roadmap front end (dist/webview/roadmap.js and media/roadmap.css) was not found next to the rudder CLI; rebuild with `npm run build`.');
+      return readRoadmapAssets((p) => readInstalled(root, p));
+    },
+  });
   const output = args.values.output as string | undefined;
   if (output === undefined) {
     io.writeOut(text);

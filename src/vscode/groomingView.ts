@@ -6,7 +6,7 @@ import { onAnyIndexChange } from './sessionEvents';
 import { plural } from '../core/model/plural';
 import { ruleDocsUrl } from '../core/rules/rule';
 import { ruleOf, ruleTitle } from '../core/rules/rules';
-import { escapeMarkdown, openAtCommand, toStoryRowUri } from './storyRows';
+import { escapeMarkdown, folderRow, openAtCommand, toStoryRowUri } from './storyRows';
 
 /** A row of the "Needs grooming" view. */
 export type GroomingNode =
@@ -58,12 +58,7 @@ export class GroomingTreeProvider implements vscode.TreeDataProvider<GroomingNod
 
   getTreeItem(element: GroomingNode): vscode.TreeItem {
     const root = element.session.root.toString();
-    if (element.kind === 'folder') {
-      const item = new vscode.TreeItem(element.session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `${root}|folder`;
-      item.iconPath = new vscode.ThemeIcon('root-folder');
-      return item;
-    }
+    if (element.kind === 'folder') return folderRow(element.session);
     if (element.kind === 'code') {
       const n = element.issues.length;
       // Small groups open, large ones (a generated backlog's thousands) stay closed.

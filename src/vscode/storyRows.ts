@@ -1,4 +1,4 @@
-import { statusCategory } from '../core/config/workflow';
+import { statusCategory, storyCategory } from '../core/config/workflow';
 import { countLabel as coreCountLabel, countStories, pointsLabel } from '../core/query/counts';
 import { plural } from '../core/model/plural';
 import * as vscode from 'vscode';
@@ -6,6 +6,7 @@ import type { BacklogIndex } from '../core/index/backlogIndex';
 import type { Issue } from '../core/model/issue';
 import type { Range } from '../core/model/range';
 import type { Story } from '../core/model/story';
+import { checklistSummary } from '../core/query/checklists';
 import type { BacklogSession } from './backlogSessions';
 import { toVsRange } from './convert';
 
@@ -20,29 +21,32 @@ export function toStoryRowUri(session: BacklogSession, path: string): vscode.Uri
   return vscode.Uri.from({ scheme: STORY_ROW_SCHEME, path: '/' + path, query: session.root.toString() });
 }
 
-/** Returns `S-12 · 3 pts · AC 2/5` (parts that are unknown are left out). */
+/** Returns `S-12 · 3 pts · AC 2/5 · DoD 1/3` (parts that are unknown are left out). */
 export function storyDescription(story: Story): string {
   const parts: string[] = [];
   if (story.id) parts.push(story.id);
   if (story.estimate !== undefined) parts.push(points(story.estimate));
-  const items = story.acceptanceCriteria?.items;
-  if (items?.length) parts.push(`AC ${items.filter((c) => c.checked === true).length}/${items.length}`);
+  const lists = checklistSummary(story);
+  if (lists) parts.push(lists);
   return parts.join(' · ');
 }
 
-/** Returns the codicon of a story: its type for epics and bugs, else its status; coloured by status. */
+/**
+ * Returns the codicon of a story: its type for epics and bugs, else its status; coloured by what the story is (a
+ * Backlog.md task in `completed/` is done whatever its status says, as in `rudder list` and the rules).
+ */
 export function storyIcon(story: Story, config: BacklogIndex['config']): vscode.ThemeIcon {
   const status = (story.status ?? '').toLowerCase();
-  const color = statusColor(status, config);
+  const category = storyCategory(story, config);
+  const color = statusColor(status, config, category);
   if (story.type === 'epic') return new vscode.ThemeIcon('layers', color);
   if (story.type === 'bug') return new vscode.ThemeIcon('bug', color);
   if (story.type === 'spike') return new vscode.ThemeIcon('beaker', color);
-  return new vscode.ThemeIcon(statusIconId(status, config), color);
+  return new vscode.ThemeIcon(statusIconId(status, config, category), color);
 }
 
 /** Returns the codicon id of a status (its meaning decides: done, dropped, ready, in progress, blocked, to do). */
-export function statusIconId(status: string, config: BacklogIndex['config']): string {
-  const category = statusCategory(status, config);
+export function statusIconId(status: string, config: BacklogIndex['config'], category = statusCategory(status, config)): string {
   if (category === 'done') return 'pass-filled';
   if (category === 'dropped') return 'circle-slash';
   if (status === config.readyStatus.toLowerCase()) return 'pass';
@@ -51,8 +55,7 @@ export function statusIconId(status: string, config: BacklogIndex['config']): st
   return 'circle-large-outline';
 }
 
-function statusColor(status: string, config: BacklogIndex['config']): vscode.ThemeColor | undefined {
-  const category = statusCategory(status, config);
+function statusColor(status: string, config: BacklogIndex['config'], category = statusCategory(status, config)): vscode.ThemeColor | undefined {
   if (category === 'done') return new vscode.ThemeColor('charts.green');
   if (category === 'dropped') return undefined;
   if (status === config.readyStatus.toLowerCase()) return new vscode.ThemeColor('charts.blue');
@@ -74,6 +77,12 @@ export function storyTooltip(story: Story, issues: readonly Issue[]): vscode.Mar
     for (const c of items) md.appendMarkdown(`${c.checked ? '☑' : '☐'} ${escapeMarkdown(c.text)}  \n`);
     md.appendMarkdown('\n');
   }
+  const dod = story.definitionOfDone?.items ?? [];
+  if (dod.length) {
+    md.appendMarkdown('**Definition of Done**\n\n');
+    for (const c of dod) md.appendMarkdown(`${c.checked ? '☑' : '☐'} ${escapeMarkdown(c.text)}  \n`);
+    md.appendMarkdown('\n');
+  }
   if (issues.length) {
     md.appendMarkdown(`**${plural(issues.length, 'issue')}**\n\n`);
     for (const i of issues) md.appendMarkdown(`$(${i.severity === 'error' ? 'error' : i.severity === 'warning' ? 'warning' : 'info'}) ${escapeMarkdown(i.message)} \`${i.code}\`  \n`);
@@ -81,6 +90,14 @@ export function storyTooltip(story: Story, issues: readonly Issue[]): vscode.Mar
   }
   md.appendMarkdown(`\`${story.path}\``);
   return md;
+}
+
+/** Returns the row of a workspace folder, the top level of every Rudder view in a multi-root window (expanded). */
+export function folderRow(session: BacklogSession): vscode.TreeItem {
+  const item = new vscode.TreeItem(session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `${session.root.toString()}|folder`;
+  item.iconPath = new vscode.ThemeIcon('root-folder');
+  return item;
 }
 
 /** Returns the command that opens a file of a session with `range` selected. */

@@ -1,8 +1,10 @@
-// The standalone HTML export: the same renderer as the webview, inlined with its styles, a default
-// theme and the model, in one file that makes no request at all (its CSP forbids every remote load).
-// Node side (CLI and extension host) but no 'vscode': callers read the asset files and pass them in.
+// The standalone HTML export: the same front end as the webview, inlined with its styles, a default
+// theme and the model into the one page shell (roadmapPage.ts), in one file that makes no request at
+// all (its CSP forbids every remote load). Node side (CLI and extension host) but no 'vscode': callers
+// hand in a reader for the asset files.
 import { createHash } from 'node:crypto';
 import type { RoadmapModel } from '../core/roadmap/roadmapModel';
+import { inlineScript, inlineStyle, roadmapPage, ROADMAP_ASSET_PATHS } from './roadmapPage';
 
 export interface RoadmapHtmlAssets {
   /** The bundled front end, `dist/webview/roadmap.js`. */
@@ -97,25 +99,6 @@ export function defaultThemeCss(): string {
   return `:root {\n${variables(LIGHT)}\n}\n@media (prefers-color-scheme: dark) {\n:root {\n${variables(DARK)}\n}\n}\n`;
 }
 
-/** Returns JSON safe inside a <script> element: no `</script`, `<!--` or line separators can appear. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
-/** Returns script text that cannot close its <script> element early. */
-function scriptSafe(js: string): string {
-  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-}
-
-function escapeHtmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
@@ -127,35 +110,39 @@ export function toRoadmapHtml(model: RoadmapModel, assets: RoadmapHtmlAssets): s
     const font = assets.codiconFontBase64 ? `url("data:font/ttf;base64,${assets.codiconFontBase64}") format("truetype")` : 'local("codicon")';
     codicons = assets.codiconCss.replace(/url\((["']?)\.\/codicon\.ttf[^)]*\)\s*format\((["'])truetype\2\)/g, font);
   }
-  const style = `${defaultThemeCss()}\n${codicons}\n${assets.css}`.replace(/<\/(style)/gi, '<\\/$1');
-  const script = scriptSafe(assets.script);
-  // Hashes rather than a nonce: the file is static, and a hash pins exactly this script and style.
-  const csp = [
-    "default-src 'none'",
-    `style-src ${sha256(style)}`,
-    `script-src ${sha256(script)}`,
-    'font-src data:',
-    "img-src 'none'",
-    "connect-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  const title = escapeHtmlText(`${model.title} — ${model.today}`);
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${title}</title>`,
-    `<style>${style}</style>`,
-    '</head>',
-    '<body>',
-    `<script type="application/json" id="rudder-model">${jsonForScript(model)}</script>`,
-    `<script>${script}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  const style = inlineStyle(`${defaultThemeCss()}\n${codicons}\n${assets.css}`);
+  const script = inlineScript(assets.script);
+  return roadmapPage({
+    title: `${model.title} — ${model.today}`,
+    // Hashes rather than a nonce: the file is static, and a hash pins exactly this script and style.
+    csp: {
+      'style-src': sha256(style.text),
+      'script-src': sha256(script.text),
+      'font-src': 'data:',
+      'img-src': "'none'",
+      'connect-src': "'none'",
+      'base-uri': "'none'",
+      'form-action': "'none'",
+    },
+    styles: [style],
+    script,
+    model,
+  });
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Returns the files the standalone page inlines, read through `read` (a path under the extension or CLI install;
+ * undefined when the file is missing). Throws when the front end itself is missing.
+ */
+export async function readRoadmapAssets(read: (path: readonly string[]) => Promise<Uint8Array | undefined>): Promise<RoadmapHtmlAssets> {
+  const [script, css, codiconCss, font] = await Promise.all([read(ROADMAP_ASSET_PATHS.script), read(ROADMAP_ASSET_PATHS.css), read(ROADMAP_ASSET_PATHS.codiconCss), read(ROADMAP_ASSET_PATHS.codiconFont)]);
+  if (!script || !css) throw new Error(`the roadmap front end (${ROADMAP_ASSET_PATHS.script.join('/')} and ${ROADMAP_ASSET_PATHS.css.join('/')}) was not found; rebuild with \`npm run build\`.`);
+  return {
+    script: decoder.decode(script),
+    css: decoder.decode(css),
+    ...(codiconCss ? { codiconCss: decoder.decode(codiconCss) } : {}),
+    ...(font ? { codiconFontBase64: Buffer.from(font).toString('base64') } : {}),
+  };
 }

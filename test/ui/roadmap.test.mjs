@@ -1,6 +1,6 @@
 // UI: the roadmap webview in a real workbench (code-server + chromium): opened from the command
 // palette on the demo backlog, screenshots of the timeline and the Now/Next/Later board in a light and
-// a dark theme, a real keyboard move sent by the webview itself, and hostile titles shown as text.
+// a dark theme and of the List, a real keyboard move sent by the webview itself, and hostile titles shown as text.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -100,6 +100,22 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     await shot(wb.page, 'roadmap-board-light');
   });
 
+  it('shows the List layout: a heading per milestone with its progress and forecast, its stories as a list', async () => {
+    const model = demoModel();
+    await showLayout(frame, 'List', 'view-list');
+    const headings = await frame.locator('.list h2').allInnerTexts();
+    if (model) {
+      assert.equal(headings.length, model.milestones.length + 1, headings.join(' | '));
+      const text = await frame.locator('#rudder-roadmap .view').innerText();
+      for (const m of model.milestones) assert.ok(text.includes(m.forecast.message), `the forecast of ${m.id} is not written out`);
+      assert.equal(await frame.locator('.list-story').count(), Object.values(model.stories).filter((s) => !s.isEpic).length);
+    }
+    // In VS Code each story's title is a button that opens it.
+    assert.ok((await frame.locator('.list-story button.list-title').count()) > 10);
+    await shot(wb.page, 'roadmap-list-light');
+    await showLayout(frame, 'Now / Next / Later', 'view-board');
+  });
+
   it('follows a dark theme', async () => {
     await setTheme(wb.page, wb.folder, 'Default Dark Modern', true);
     await frame.waitForFunction(() => document.body.classList.contains('vscode-dark'), undefined, { timeout: 15_000 });
@@ -179,6 +195,31 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     assert.equal(after, before.replace(/^milestone: M3$/m, 'milestone: M2'));
     // The open roadmap follows the file: the chip is now in M2's lane.
     await frame.locator(`[data-summary="M2"] .chip[data-path="${path}"]`).waitFor({ timeout: 10_000 });
+  });
+
+  it('in the List, Alt+Down on a story\'s title moves it to the next milestone', async () => {
+    const model = demoModel();
+    assert.ok(model, 'dist/cli.js roadmap --format json failed');
+    const m2 = model.milestones.find((m) => m.id === 'M2');
+    assert.ok(m2 && m2.stories.length > 0);
+    const path = m2.stories[m2.stories.length - 1];
+    const file = join(wb.folder, ...path.split('/'));
+    const before = readFileSync(file, 'utf8');
+    assert.match(before, /^milestone: M2$/m);
+    await showLayout(frame, 'List', 'view-list');
+    const title = frame.locator(`[data-summary="M2"] [data-path="${path}"] button.list-title`);
+    await title.waitFor({ timeout: 10_000 });
+    await title.focus();
+    await wb.page.keyboard.press('Alt+ArrowDown');
+    const end = Date.now() + 15_000;
+    let after = before;
+    while ((after === before || after === '') && Date.now() < end) {
+      await wb.page.waitForTimeout(200);
+      after = readFileSync(file, 'utf8');
+    }
+    assert.equal(after, before.replace(/^milestone: M2$/m, 'milestone: M3'));
+    await frame.locator(`[data-summary="M3"] [data-path="${path}"]`).waitFor({ timeout: 10_000 });
+    await showLayout(frame, 'Timeline', 'view-timeline');
   });
 });
 

@@ -120,7 +120,17 @@ describe('UI: the roadmap exports in chromium', function () {
       await page.getByRole('button', { name: 'Now / Next / Later' }).click();
       await page.waitForFunction(() => window.__rudderPosted.filter((m) => m.type === 'rendered').pop()?.summary.layout === 'board');
       await page.screenshot({ path: join(screenshotDir, 'roadmap-export-html-board.png') });
-      console.log(`    screenshots: roadmap-export-html-{timeline,board}.png; requests: ${requests.length} (${[...new Set(requests.map((u) => u.split(':')[0]))].join(', ')})`);
+      // The List layout draws the same stories per milestone, each milestone a heading with its forecast in words.
+      await page.getByRole('button', { name: 'List', exact: true }).click();
+      await page.waitForFunction(() => window.__rudderPosted.filter((m) => m.type === 'rendered').pop()?.summary.layout === 'list');
+      const listed = await renderedSummary(page);
+      assert.deepEqual(listed.summary.lanes, expectedLanes(model));
+      const headings = await page.locator('.list h2').allInnerTexts();
+      assert.equal(headings.length, model.milestones.length + 1, headings.join(' | '));
+      const listText = await page.locator('.list').innerText();
+      for (const m of model.milestones) assert.ok(listText.includes(m.forecast.message), `the forecast of ${m.id} is not written out`);
+      await page.screenshot({ path: join(screenshotDir, 'roadmap-export-html-list.png') });
+      console.log(`    screenshots: roadmap-export-html-{timeline,board,list}.png; requests: ${requests.length} (${[...new Set(requests.map((u) => u.split(':')[0]))].join(', ')})`);
       assert.deepEqual(blocked, [], `the export asked the network for: ${blocked.join(', ')}`);
       assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
       assert.deepEqual(dialogs, []);
@@ -153,6 +163,13 @@ describe('UI: the roadmap exports in chromium', function () {
       }));
       assert.deepEqual(injected, { imgs: 0, svgs: 0, bold: 0, handlers: [], scripts: 2 }, JSON.stringify(injected)); // the model block and the renderer
       await page.screenshot({ path: join(screenshotDir, 'roadmap-export-hostile.png') });
+      // The same titles as text in the List layout.
+      await page.getByRole('button', { name: 'List', exact: true }).click();
+      await page.locator('.list .list-story').first().waitFor();
+      const listTexts = await page.locator('.list-story').allInnerTexts();
+      for (const title of HOSTILE_TITLES) assert.ok(listTexts.some((t) => t.includes(title)), `"${title}" is not listed literally: ${listTexts.join(' | ')}`);
+      const injectedInList = await page.evaluate(() => document.querySelectorAll('#rudder-roadmap img, #rudder-roadmap b, #rudder-roadmap script, #rudder-roadmap [onerror], #rudder-roadmap [onload]').length);
+      assert.equal(injectedInList, 0);
       assert.deepEqual(dialogs, []);
       assert.deepEqual(blocked, []);
       assert.deepEqual(errors, []);

@@ -1,4 +1,5 @@
 import type { Story } from '../../core/model/story';
+import { progressOf } from '../../core/query/checklists';
 
 /** One story in `rudder list --json` (public API: version 1). Absent values are null. */
 export interface JsonListStory {
@@ -14,6 +15,8 @@ export interface JsonListStory {
   readonly vision: readonly string[];
   readonly file: string;
   readonly acceptanceCriteria: { readonly total: number; readonly done: number };
+  /** The story's own Definition of Done checklist ({0, 0} without one). */
+  readonly definitionOfDone: { readonly total: number; readonly done: number };
   readonly wsjf: number | null;
   readonly rice: number | null;
   /** True for a Backlog.md draft (backlog/drafts/): listed after every task, never among them. */
@@ -33,7 +36,6 @@ export interface StoryScores {
 
 /** Returns the `rudder list --json` entry of one story. */
 export function toJsonListStory(story: Story, scores: StoryScores): JsonListStory {
-  const items = story.acceptanceCriteria?.items ?? [];
   return {
     id: story.id ?? null,
     title: story.title,
@@ -46,7 +48,8 @@ export function toJsonListStory(story: Story, scores: StoryScores): JsonListStor
     milestone: story.milestone ?? null,
     vision: [...story.vision],
     file: story.path,
-    acceptanceCriteria: { total: items.length, done: items.filter((c) => c.checked === true).length },
+    acceptanceCriteria: progressOf(story.acceptanceCriteria),
+    definitionOfDone: progressOf(story.definitionOfDone),
     wsjf: finiteOrNull(scores.wsjf),
     rice: finiteOrNull(scores.rice),
     draft: scores.draft === true,
@@ -80,20 +83,24 @@ export function formatListText(stories: readonly JsonListStory[], groups?: reado
     return `${formatListText(stories.filter((s) => !s.draft))}\nDrafts (${drafts.length})\n${formatListText(drafts).replace(/^(?=.)/gm, '  ')}`;
   }
   if (groups) return groups.map((g) => `${g.label} (${g.done === undefined ? g.stories.length : `${g.done}/${g.stories.length} done`})\n${formatListText(g.stories).replace(/^(?=.)/gm, '  ')}`).join('\n');
-  const header = ['ID', 'STATUS', 'PRIORITY', 'EST', 'AC', 'TITLE'];
+  // The DOD column appears only when some story has a Definition of Done checklist.
+  const dod = stories.some((s) => s.definitionOfDone.total > 0);
+  const ratio = (p: { total: number; done: number }): string => (p.total === 0 ? '—' : `${p.done}/${p.total}`);
+  const header = ['ID', 'STATUS', 'PRIORITY', 'EST', 'AC', ...(dod ? ['DOD'] : []), 'TITLE'];
   const rows = stories.map((s) => [
     cell(s.id ?? '—'),
     cell(s.status ?? '—'),
     cell(s.priority ?? '—'),
     s.estimate === null ? '—' : String(s.estimate),
-    s.acceptanceCriteria.total === 0 ? '—' : `${s.acceptanceCriteria.done}/${s.acceptanceCriteria.total}`,
+    ratio(s.acceptanceCriteria),
+    ...(dod ? [ratio(s.definitionOfDone)] : []),
     cell(s.title),
   ]);
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
   const line = (r: string[]): string =>
     r
-      .map((cell, c) => (c === r.length - 1 ? cell : c === 3 || c === 4 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .map((cell, c) => (c === r.length - 1 ? cell : c >= 3 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
       .join('  ')
       .trimEnd();
   return all.map(line).join('\n') + '\n';

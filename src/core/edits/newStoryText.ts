@@ -17,6 +17,8 @@ export interface NewStoryOptions {
   readonly splitFrom?: string;
   /** Acceptance criteria to start with; a Given/When/Then template when absent or empty. */
   readonly criteria?: readonly string[];
+  /** The team's Definition of Done: a new story (not an epic) gets it as a checklist section. */
+  readonly definitionOfDone?: readonly string[];
   /** Line ending; default '\n'. */
   readonly eol?: string;
 }
@@ -50,6 +52,8 @@ export function newStory(options: NewStoryOptions): { text: string; titleRange: 
   } else {
     const criteria = options.criteria && options.criteria.length > 0 ? options.criteria : [CRITERION_TEMPLATE];
     body = `${eol}${USER_STORY_TEMPLATE}${eol}${eol}## Acceptance Criteria${eol}${eol}${criteria.map((c) => `- [ ] ${c}${eol}`).join('')}`;
+    const dod = options.type === 'epic' ? [] : (options.definitionOfDone ?? []);
+    if (dod.length) body += `${eol}## Definition of Done${eol}${eol}${dod.map((c) => `- [ ] ${c}${eol}`).join('')}`;
   }
   const text = fm + body;
   const titleStart = head.length + 'title: '.length;

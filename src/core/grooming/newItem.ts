@@ -42,7 +42,7 @@ export function newItem(index: BacklogIndex, options: NewItemOptions): CreatePla
   const prefix = kind === 'milestone' ? (commonPrefix(index.milestones().map((m) => m.id)) ?? 'M') : idPrefixOf({ type: kind }, index);
   const id = nextId(seenIds(index, options.knownIds), prefix, options.random ? { random: options.random } : {});
   const rank = kind === 'milestone' ? undefined : rankFor(order, options.position ?? 'bottom');
-  const created = newStory({ id, title: options.title, type: kind, status: kind === 'milestone' ? 'planned' : index.config.statuses[0], rank, eol: options.eol });
+  const created = newStory({ id, title: options.title, type: kind, status: kind === 'milestone' ? 'planned' : index.config.statuses[0], rank, definitionOfDone: index.config.definitionOfDone, eol: options.eol });
   const dir = folderFor(index, kind, options.position);
   const sample = kind === 'milestone' ? undefined : order.find((s) => s.type === kind && dirOf(s.path) === dir) ?? order.find((s) => dirOf(s.path) === dir);
   const idOnly = sample !== undefined && sample.id !== undefined && sample.path.slice(sample.path.lastIndexOf('/') + 1).replace(/\.md$/i, '').toLowerCase() === sample.id.toLowerCase();

@@ -101,6 +101,7 @@ export function splitStory(story: Story, index: BacklogIndex, text: TextOf, opti
     milestone: story.milestone,
     vision: story.vision,
     splitFrom: story.id,
+    definitionOfDone: index.config.definitionOfDone,
     // A criterion moves with its nested items and continuation lines (removeCriteria takes them out of the original).
     criteria: picked.map((i) => [items[i].text, ...criterionDetails(original, items[i]).map((l) => (l === '' ? '' : `  ${l}`))].join(detectEol(original))),
     eol: detectEol(original),

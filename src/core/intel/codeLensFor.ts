@@ -2,6 +2,7 @@ import type { Range } from '../model/range';
 import type { Story } from '../model/story';
 import type { BacklogIndex } from '../index/backlogIndex';
 import { rice, wsjf } from '../rank/scores';
+import { checklistSummary } from '../query/checklists';
 import { formatNumber } from './hoverAt';
 import { blockersOf, readinessContextOf, readinessFailures } from '../query/readiness';
 import { plural } from '../model/plural';
@@ -14,11 +15,13 @@ export interface IntelLens {
   readonly tooltip: string;
 }
 
-/** Returns the CodeLens for a story: `Rank 3 of 120 · WSJF 4.2 · Ready ✓`, or what blocks readiness. */
+/** Returns the CodeLens for a story: `Rank 3 of 120 · AC 2/5 · DoD 0/3 · WSJF 4.2 · Ready ✓`, or what blocks readiness. */
 export function codeLensFor(index: BacklogIndex, story: Story): IntelLens {
   const parts: string[] = [];
   const pos = index.rankPosition(story);
   if (pos >= 0) parts.push(`Rank ${pos + 1} of ${index.stories().length}`);
+  const lists = checklistSummary(story);
+  if (lists) parts.push(lists);
   const w = wsjf(story);
   if (w) parts.push(`WSJF ${formatNumber(w.value)}`);
   const r = rice(story);

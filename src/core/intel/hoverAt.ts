@@ -1,3 +1,5 @@
+import { isDone, isDoneStatus } from '../config/workflow';
+import { openItems, progressOf } from '../query/checklists';
 import type { Position, Range } from '../model/range';
 import type { Goal, Milestone, Story } from '../model/story';
 import { countLabel, countStories } from '../query/counts';
@@ -43,12 +45,18 @@ export function storyMarkdown(index: BacklogIndex, s: Story): string {
   lines.push(`**${escapeMarkdown(s.id ?? '(no id)')} · ${escapeMarkdown(s.title)}**`);
   const facts = [`\`${s.type}\``];
   if (s.status) facts.push(`status **${escapeMarkdown(s.status)}**`);
+  // A Backlog.md task in completed/ is done whatever its status says: the hover says so, as the tree and list do.
+  if (isDone(s, index.config) && !isDoneStatus(s.status, index.config)) facts.push('done (in the completed folder)');
   if (s.priority) facts.push(`priority ${escapeMarkdown(s.priority)}`);
   if (s.estimate !== undefined) facts.push(`${s.estimate} pts`);
   lines.push(facts.join(' · '));
-  const ac = s.acceptanceCriteria;
-  if (ac && ac.items.length > 0) lines.push(`Acceptance criteria: ${ac.items.filter((c) => c.checked === true).length}/${ac.items.length} done`);
-  else lines.push('Acceptance criteria: none');
+  const ac = progressOf(s.acceptanceCriteria);
+  lines.push(ac.total ? `Acceptance criteria: ${ac.done}/${ac.total} done` : 'Acceptance criteria: none');
+  const dod = progressOf(s.definitionOfDone);
+  if (dod.total) {
+    const open = openItems(s.definitionOfDone);
+    lines.push(`Definition of Done: ${dod.done}/${dod.total} done${open.length ? ` (open: ${open.map((c) => escapeMarkdown(c.text)).join('; ')})` : ''}`);
+  }
   const all = index.stories();
   const pos = index.rankPosition(s);
   if (pos >= 0) lines.push(`Rank ${pos + 1} of ${all.length}`);

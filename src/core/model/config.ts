@@ -30,6 +30,11 @@ export interface RudderConfig {
   readonly droppedStatuses: readonly string[];
   readonly priorities: readonly string[];
   readonly definitionOfReady: readonly ReadyCheck[];
+  /**
+   * The team's Definition of Done: the checklist a new story starts with (`.rudder.yml definitionOfDone`, or
+   * Backlog.md's `definition_of_done`). Each story's own "Definition of Done" section is what is checked.
+   */
+  readonly definitionOfDone: readonly string[];
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly splitThreshold: number;
   readonly idPrefix: string;

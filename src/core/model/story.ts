@@ -48,7 +48,10 @@ export interface Criterion {
   readonly lastLine: number;
 }
 
-/** The acceptance criteria section. */
+/** A checklist section of the body: the acceptance criteria, or the Definition of Done. */
+export type Checklist = AcceptanceCriteria;
+
+/** The acceptance criteria section (the Definition of Done section has the same shape). */
 export interface AcceptanceCriteria {
   /** Range of the heading line. */
   readonly headingRange: Range;
@@ -99,6 +102,8 @@ export interface Story {
   /** The "As a …, I want …, so that …" statement, when found. */
   readonly userStory?: { readonly text: string; readonly range: Range };
   readonly acceptanceCriteria?: AcceptanceCriteria;
+  /** The story's Definition of Done checklist (a "Definition of Done" section, Backlog.md's `<!-- DOD:BEGIN -->` block inside it). */
+  readonly definitionOfDone?: Checklist;
   /** Undefined when the file has no front matter at all. */
   readonly frontMatter?: FrontMatter;
   /** Zero-based line where the Markdown body starts (after the front matter). */

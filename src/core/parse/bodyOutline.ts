@@ -1,6 +1,6 @@
 import type { LineIndex } from '../model/lineIndex';
 import type { Range } from '../model/range';
-import type { AcceptanceCriteria, Criterion } from '../model/story';
+import type { AcceptanceCriteria, Checklist, Criterion } from '../model/story';
 
 /** A heading of the document (not one nested in a list item or inside code). */
 export interface OutlineHeading {
@@ -54,10 +54,20 @@ export interface BodyOutline {
 const TRAILING_COLON = /:$/;
 const HEADING_NOISE = /[*_`]/g;
 
+/** Returns a heading's text as compared: emphasis, a trailing colon and extra blanks dropped, lower case. */
+function headingKey(text: string): string {
+  return text.replace(HEADING_NOISE, '').trim().replace(TRAILING_COLON, '').trimEnd().replace(/\s+/g, ' ').toLowerCase();
+}
+
 /** Returns true when a heading text reads "Acceptance Criteria" (any case, emphasis and a trailing colon tolerated). */
 export function isAcceptanceCriteriaHeading(text: string): boolean {
-  const t = text.replace(HEADING_NOISE, '').trim().replace(TRAILING_COLON, '').trimEnd().replace(/\s+/g, ' ').toLowerCase();
-  return t === 'acceptance criteria';
+  return headingKey(text) === 'acceptance criteria';
+}
+
+/** Returns true when a heading text reads "Definition of Done" or "DoD" (as Backlog.md writes it, any case). */
+export function isDefinitionOfDoneHeading(text: string): boolean {
+  const t = headingKey(text);
+  return t === 'definition of done' || t === 'dod';
 }
 
 /** Returns the range of lines [startLine, endLine] without leading indentation and line endings. */
@@ -119,8 +129,17 @@ export function criterionAt(lines: LineIndex, item: OutlineItem): Criterion {
  * (plain items beside them are notes), as Backlog.md counts them.
  */
 export function findAcceptanceCriteria(outline: BodyOutline, lines: LineIndex): AcceptanceCriteria | undefined {
+  return findChecklist(outline, lines, isAcceptanceCriteriaHeading);
+}
+
+/** Returns the first Definition of Done section of the outline, read as the acceptance criteria are. */
+export function findDefinitionOfDone(outline: BodyOutline, lines: LineIndex): Checklist | undefined {
+  return findChecklist(outline, lines, isDefinitionOfDoneHeading);
+}
+
+function findChecklist(outline: BodyOutline, lines: LineIndex, isHeading: (text: string) => boolean): Checklist | undefined {
   const hs = outline.headings;
-  const at = hs.findIndex((h) => isAcceptanceCriteriaHeading(h.text));
+  const at = hs.findIndex((h) => isHeading(h.text));
   if (at < 0) return undefined;
   const heading = hs[at];
   let endLine = lines.lineCount;

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { BacklogIndex } from '../../core/index/backlogIndex';
-import { toRoadmapJson } from '../../core/roadmap/exportJson';
-import { toMermaidGantt } from '../../core/roadmap/exportMermaid';
 import { localIsoDate } from '../../core/roadmap/roadmapDates';
 import type { RoadmapModel } from '../../core/roadmap/roadmapModel';
 import { toRoadmap } from '../../core/roadmap/toRoadmap';
-import { toRoadmapHtml } from '../../webview/exportHtml';
-import { isInvalidMessage, validateWebviewMessage, type ExportFormat, type HostMessage, type RenderSummary, type WebviewMessage } from '../../webview/protocol';
+import { readRoadmapAssets } from '../../webview/exportHtml';
+import { exportRoadmap } from '../../webview/exportRoadmap';
+import { EXPORT_FORMATS, exportFormatSpec, isExportFormat, type ExportFormat } from '../../webview/exportFormats';
+import { isInvalidMessage, validateWebviewMessage, type HostMessage, type RenderSummary, type WebviewMessage } from '../../webview/protocol';
+import { roadmapPage, ROADMAP_ASSET_PATHS } from '../../webview/roadmapPage';
 import { toUri } from '../convert';
 
 export const ROADMAP_VIEW_TYPE = 'rudder.roadmap';
@@ -29,7 +30,6 @@ export interface RoadmapRendered {
   readonly renderMs: number;
 }
 
-const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 function modelOf(backlog: RoadmapBacklog): RoadmapModel {
@@ -79,32 +79,25 @@ class RoadmapPanel implements vscode.Disposable {
     this.follow();
     const backlog = this.controller.getBacklog();
     if (!backlog) return;
-    const message: HostMessage = { type: 'model', model: modelOf(backlog), generation: ++this.generation };
-    await this.panel.webview.postMessage(message);
+    await this.post({ type: 'model', model: modelOf(backlog), generation: ++this.generation });
+  }
+
+  /** Sends one message to the webview (which validates it on arrival); resolves with whether it was delivered. */
+  post(message: HostMessage): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
   }
 
   private html(): string {
     const webview = this.panel.webview;
-    const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.controller.extensionUri, ...p)).toString();
+    const uri = (p: readonly string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.controller.extensionUri, ...p)).toString();
     // A fresh nonce each time the HTML is set: only this page's script tag can run.
     const nonce = randomBytes(18).toString('base64');
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');
-    return [
-      '<!DOCTYPE html>',
-      '<html lang="en">',
-      '<head>',
-      '<meta charset="UTF-8">',
-      `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-      '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
-      `<link rel="stylesheet" href="${uri('media', 'codicons', 'codicon.css')}">`,
-      `<link rel="stylesheet" href="${uri('media', 'roadmap.css')}">`,
-      '<title>Roadmap</title>',
-      '</head>',
-      '<body>',
-      `<script nonce="${nonce}" src="${uri('dist', 'webview', 'roadmap.js')}"></script>`,
-      '</body>',
-      '</html>',
-    ].join('\n');
+    return roadmapPage({
+      title: 'Roadmap',
+      csp: { 'style-src': webview.cspSource, 'font-src': webview.cspSource, 'script-src': `'nonce-${nonce}'`, 'img-src': webview.cspSource },
+      styles: [{ href: uri(ROADMAP_ASSET_PATHS.codiconCss) }, { href: uri(ROADMAP_ASSET_PATHS.css) }],
+      script: { src: uri(ROADMAP_ASSET_PATHS.script), nonce },
+    });
   }
 
   dispose(): void {
@@ -144,7 +137,7 @@ export class RoadmapController implements vscode.Disposable {
       this.renderedEmitter,
       this.rejectedEmitter,
       vscode.commands.registerCommand(OPEN_ROADMAP_COMMAND, () => this.open()),
-      vscode.commands.registerCommand(EXPORT_ROADMAP_COMMAND, (format?: unknown) => this.export(typeof format === 'string' ? (format as ExportFormat) : undefined)),
+      vscode.commands.registerCommand(EXPORT_ROADMAP_COMMAND, (format?: unknown) => this.export(isExportFormat(format) ? format : undefined)),
       vscode.window.registerWebviewPanelSerializer(ROADMAP_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
           this.current?.dispose();
@@ -264,47 +257,31 @@ export class RoadmapController implements vscode.Disposable {
       format ??
       (
         await vscode.window.showQuickPick(
-          [
-            { label: 'HTML', description: 'a standalone page that opens in any browser', format: 'html' as const },
-            { label: 'Mermaid', description: 'a gantt chart for READMEs and wikis', format: 'mermaid' as const },
-            { label: 'JSON', description: 'the roadmap view model', format: 'json' as const },
-          ],
+          EXPORT_FORMATS.map((f) => ({ label: f.label, description: f.description, format: f.id })),
           { title: 'Export Roadmap', placeHolder: 'Format' },
         )
       )?.format;
     if (!choice) return undefined;
-    const ext = choice === 'html' ? 'html' : choice === 'mermaid' ? 'mmd' : 'json';
+    const { extension, label } = exportFormatSpec(choice);
     const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(backlog.root, `roadmap.${ext}`),
-      filters: { [choice.toUpperCase()]: [ext] },
+      defaultUri: vscode.Uri.joinPath(backlog.root, `roadmap.${extension}`),
+      filters: { [label]: [extension] },
       title: 'Export Roadmap',
     });
     if (!target) return undefined;
-    const model = modelOf(backlog);
-    let text: string;
-    if (choice === 'json') text = toRoadmapJson(model);
-    else if (choice === 'mermaid') text = toMermaidGantt(model);
-    else text = toRoadmapHtml(model, await this.readAssets());
+    const text = await exportRoadmap(modelOf(backlog), choice, { assets: () => readRoadmapAssets((p) => this.readAsset(p)) });
     await vscode.workspace.fs.writeFile(target, encoder.encode(text));
     this.log(`exported ${choice} to ${target.toString()}`);
     void vscode.window.showInformationMessage(`Rudder: roadmap exported to ${vscode.workspace.asRelativePath(target)}.`);
     return target;
   }
 
-  private async readAssets(): Promise<Parameters<typeof toRoadmapHtml>[1]> {
-    const read = async (...p: string[]): Promise<Uint8Array> => vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...p));
-    const optional = async (...p: string[]): Promise<Uint8Array | undefined> => read(...p).then(
-      (b) => b,
+  /** Returns a file of the extension's install, or undefined when it is missing. */
+  private async readAsset(p: readonly string[]): Promise<Uint8Array | undefined> {
+    return vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...p)).then(
+      (bytes) => bytes,
       () => undefined,
     );
-    const font = await optional('media', 'codicons', 'codicon.ttf');
-    const codiconCss = await optional('media', 'codicons', 'codicon.css');
-    return {
-      script: decoder.decode(await read('dist', 'webview', 'roadmap.js')),
-      css: decoder.decode(await read('media', 'roadmap.css')),
-      codiconCss: codiconCss ? decoder.decode(codiconCss) : undefined,
-      codiconFontBase64: font ? Buffer.from(font).toString('base64') : undefined,
-    };
   }
 
   dispose(): void {

@@ -1,8 +1,8 @@
 // What the user chose in the roadmap (layout, zoom, filters, scroll). Kept with the webview's
 // getState/setState so it survives hide/show and window reloads.
 import type { RoadmapStory } from '../../core/roadmap/roadmapModel';
+import { isLayout, LAYOUTS, type Layout } from '../protocol';
 
-export type Layout = 'timeline' | 'board';
 export type Zoom = 'quarter' | 'month' | 'week';
 
 export interface ViewState {
@@ -21,7 +21,7 @@ export interface ViewState {
 }
 
 export const DEFAULT_STATE: ViewState = {
-  layout: 'timeline',
+  layout: LAYOUTS[0],
   zoom: 'month',
   goal: null,
   epic: null,
@@ -44,7 +44,7 @@ export function restoreState(raw: unknown): ViewState {
   if (typeof raw !== 'object' || raw === null) return DEFAULT_STATE;
   const r = raw as Record<string, unknown>;
   return {
-    layout: r.layout === 'board' ? 'board' : 'timeline',
+    layout: isLayout(r.layout) ? r.layout : DEFAULT_STATE.layout,
     zoom: r.zoom === 'quarter' || r.zoom === 'week' ? r.zoom : 'month',
     goal: str(r.goal),
     epic: str(r.epic),

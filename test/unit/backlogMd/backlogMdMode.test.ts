@@ -9,7 +9,8 @@ import { codesOf, loadFixture, pathsWith } from './fixtures';
 // Each case is a fixture shaped like a real Backlog.md backlog (test/fixtures/backlog-md/<case>); on the old main,
 // `rudder lint` on them gave: D1 an invalid-field error on `status: Draft` and the draft as row 1 of `rudder list`;
 // D2 an unknown-reference error on each free-text milestone; D3 "0 stories" for a task without front matter; D7 an
-// invalid-field error on `created_date: ''` and missing-vision / missing-user-story infos.
+// invalid-field error on `created_date: ''` and missing-vision / missing-user-story infos; DoD: no Definition of Done
+// at all (the items counted nowhere, a done task with open DoD items not reported).
 
 async function listJson(name: string, ...args: string[]): Promise<{ stories: { id: string; draft: boolean }[]; groups?: { label: string; done?: number; stories: { id: string }[] }[] }> {
   let out = '';
@@ -69,6 +70,72 @@ describe('Backlog.md mode', () => {
       assert.equal(index.story('backlog/docs/notes.md'), undefined, 'a note outside the task folders stays a non-story');
       const fix = index.issues('backlog/tasks/task-7 - Fix-login.md').find((i) => i.code === 'missing-front-matter')!.fixes![0];
       assert.equal(fix.edits[0].edits[0].newText, '---\nid: task-7\ntitle: "Task 7: Fix login"\nstatus: "To Do"\n---\n');
+    });
+  });
+
+  describe('DoD: Definition of Done', () => {
+    const done = 'backlog/tasks/task-1 - Allow-clearing-the-editor.md';
+    it("reads each task's Definition of Done checklist and the config's list", async () => {
+      const index = await loadFixture('dod-definition-of-done');
+      assert.deepEqual(index.config.definitionOfDone, ['bunx tsc --noEmit passes when TypeScript touched', 'bun run check . passes when formatting/linting touched', 'bun test (or scoped test) passes']);
+      const s = index.story(done)!;
+      assert.deepEqual(s.definitionOfDone?.items.map((c) => [c.number, c.checked, c.text]), [
+        [1, true, 'bunx tsc --noEmit passes when TypeScript touched'],
+        [2, false, 'bun run check . passes when formatting/linting touched'],
+        [3, false, 'bun test (or scoped test) passes'],
+      ]);
+      assert.deepEqual(s.acceptanceCriteria?.items.length, 2, 'the DoD items are not criteria');
+      const json = await listJson('dod-definition-of-done');
+      assert.deepEqual(
+        (json.stories as unknown as { id: string; definitionOfDone: unknown; acceptanceCriteria: unknown }[]).map((x) => [x.id, x.acceptanceCriteria, x.definitionOfDone]),
+        [
+          ['TASK-1', { total: 2, done: 2 }, { total: 3, done: 1 }],
+          ['TASK-2', { total: 1, done: 0 }, { total: 2, done: 1 }],
+          ['TASK-3', { total: 1, done: 1 }, { total: 0, done: 0 }],
+        ],
+      );
+    });
+
+    it('warns on a done task with open DoD items, with a fix that checks them; not on a task in progress or without a DoD', async () => {
+      const index = await loadFixture('dod-definition-of-done');
+      const issues = index.issues(done).filter((i) => i.code === 'done-with-open-criteria');
+      assert.equal(issues.length, 1);
+      assert.match(issues[0].message, /"Done" but 2 of 3 Definition of Done items are not checked/);
+      const fix = issues[0].fixes![0];
+      assert.equal(fix.title, 'Check all Definition of Done items');
+      const { applyEdits } = await import('../../../src/core/edits/applyEdits');
+      const after = applyEdits(index.text(done)!, fix.edits[0].edits);
+      assert.equal(after, index.text(done)!.replace('- [ ] #2 bun run', '- [x] #2 bun run').replace('- [ ] #3 bun test', '- [x] #3 bun test'));
+      assert.deepEqual(pathsWith(index, 'done-with-open-criteria'), [done]);
+    });
+
+    it('says which DoD items are open when a task is set to done, and gives new tasks the team DoD', async () => {
+      const index = await loadFixture('dod-definition-of-done');
+      const { openDefinitionOfDoneNote } = await import('../../../src/core/query/checklists');
+      assert.equal(
+        openDefinitionOfDoneNote([index.story('backlog/tasks/task-2 - Compact-list-view.md')!]),
+        'TASK-2: 1 of 2 Definition of Done items are open ("bun test (or scoped test) passes").',
+      );
+      const { newStory } = await import('../../../src/core/edits/newStoryText');
+      const text = newStory({ id: 'TASK-4', title: 'New', type: 'story', definitionOfDone: index.config.definitionOfDone }).text;
+      assert.ok(text.endsWith('## Definition of Done\n\n- [ ] bunx tsc --noEmit passes when TypeScript touched\n- [ ] bun run check . passes when formatting/linting touched\n- [ ] bun test (or scoped test) passes\n'), text);
+    });
+  });
+
+  describe("unquoted @ in assignee and reporter, as Backlog.md writes and reads them", () => {
+    it('reads `assignee: @maya` and `reporter: [@ann]` as values in Backlog.md mode, and reports them in a native backlog', async () => {
+      const { parseStory } = await import('../../../src/core/parse/parseStory');
+      const text = '---\nid: task-1\ntitle: One\nstatus: To Do\nassignee: @MrLesk\nreporter: [@ann, "@bob"]\n---\nbody\n';
+      const md = parseStory('backlog/tasks/task-1 - One.md', text, { atMentions: true });
+      assert.deepEqual(md.problems, []);
+      assert.deepEqual(md.assignee, ['@MrLesk']);
+      assert.deepEqual(md.frontMatter?.data.reporter, ['@ann', '@bob']);
+      assert.equal(md.frontMatter?.fields.assignee?.valueRange.start.character, 10);
+      const native = parseStory('backlog/s-1.md', text);
+      assert.deepEqual([...new Set(native.problems.map((p) => p.code))], ['front-matter-syntax']);
+      // Only where Backlog.md reads it: a block list item or another key is still not YAML.
+      const block = parseStory('backlog/tasks/task-2.md', '---\nid: task-2\ntitle: Two\nassignee:\n  - @bob\nmilestone: @m\n---\n', { atMentions: true });
+      assert.equal(block.problems.filter((p) => p.code === 'front-matter-syntax').length, 2);
     });
   });
 

@@ -184,6 +184,7 @@ describe('rudder CLI (end to end)', function () {
         vision: ['G-1'],
         file: 'backlog/stories/s-1.md',
         acceptanceCriteria: { total: 2, done: 0 },
+        definitionOfDone: { total: 0, done: 0 },
         wsjf: null,
         rice: null,
         draft: false,

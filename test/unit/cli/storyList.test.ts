@@ -15,6 +15,7 @@ function entry(id: string, over: Partial<JsonListStory> = {}): JsonListStory {
     vision: [],
     file: `backlog/${id}.md`,
     acceptanceCriteria: { total: 0, done: 0 },
+    definitionOfDone: { total: 0, done: 0 },
     wsjf: null,
     rice: null,
     draft: false,

@@ -61,6 +61,34 @@ describe('parseConfig', () => {
     assert.equal(config.velocity, 20);
     assert.equal(config.source, '.rudder.yml');
   });
+  it('reads definitionOfDone from .rudder.yml over Backlog.md\'s definition_of_done; [] turns it off; a wrong shape is invalid-config', () => {
+    const md = 'statuses: ["To Do", "Done"]\ndefinition_of_done: ["Tests pass", "", 3]\n';
+    assert.deepEqual(parseConfig({ backlogMdConfigYml: md }).config.definitionOfDone, ['Tests pass']);
+    assert.deepEqual(parseConfig({ rudderYml: 'definitionOfDone: [Reviewed, "Docs updated"]\n', backlogMdConfigYml: md }).config.definitionOfDone, ['Reviewed', 'Docs updated']);
+    assert.deepEqual(parseConfig({ rudderYml: 'definitionOfDone: []\n', backlogMdConfigYml: md }).config.definitionOfDone, []);
+    const bad = parseConfig({ rudderYml: 'definitionOfDone: { a: 1 }\n' });
+    assert.deepEqual(bad.config.definitionOfDone, []);
+    assert.deepEqual(bad.issues.map((i) => i.code), ['invalid-config']);
+    assert.deepEqual(parseConfig({}).config.definitionOfDone, []);
+  });
+
+  it('names a merge conflict in .rudder.yml or config.yml and reads their first version', () => {
+    const yml = 'splitThreshold: 8\n<<<<<<< HEAD\nidPrefix: TW-\n=======\nidPrefix: RW-\n>>>>>>> other\n';
+    const md = 'statuses: ["To Do", "Done"]\n<<<<<<< HEAD\ntask_prefix: "back"\n=======\ntask_prefix: "task"\n>>>>>>> main\n';
+    const r = parseConfig({ rudderYml: yml, backlogMdConfigYml: md });
+    assert.equal(r.config.idPrefix, 'TW-');
+    assert.equal(r.config.splitThreshold, 8);
+    assert.deepEqual(r.config.statuses, ['To Do', 'Done']);
+    assert.deepEqual(r.issues.map((i) => [i.code, i.path, i.range.start.line, i.range.end.line]), [
+      ['invalid-config', '.rudder.yml', 1, 5],
+      ['invalid-config', 'backlog/config.yml', 1, 5],
+    ]);
+    assert.match(r.issues[0].message, /\.rudder\.yml has an unresolved merge conflict \(lines 2–6\)/);
+    const mdOnly = parseConfig({ backlogMdConfigYml: md });
+    assert.equal(mdOnly.config.idPrefix, 'BACK-');
+    assert.equal(mdOnly.config.backlogMd, true);
+  });
+
   it('derives default globs from `backlog:`', () => {
     const { config } = parseConfig({ rudderYml: 'backlog: plan\n' });
     assert.deepEqual(config.stories, ['plan/**/*.md']);

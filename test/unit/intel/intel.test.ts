@@ -145,7 +145,7 @@ describe('codeLensFor', () => {
   it('shows rank, WSJF and readiness above the title', () => {
     const lens = codeLensFor(index, index.byId('S-1')[0]);
     assert.equal(lens.range.start.line, 2);
-    assert.match(lens.title, /^Rank 2 of 3 · WSJF 2\.5 · /);
+    assert.match(lens.title, /^Rank 2 of 3 · AC 1\/2 · WSJF 2\.5 · /);
   });
   it('says what blocks readiness', () => {
     const lens = codeLensFor(index, index.byId('S-2')[0]);

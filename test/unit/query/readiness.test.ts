@@ -125,7 +125,7 @@ describe('readiness: the one Definition of Ready query', () => {
     i.upsert('backlog/b.md', story({ id: 'S-1', title: 'Twin', status: 'ready' }));
     i.upsert('backlog/c.md', story({ id: 'S-3', title: 'Fine', status: 'ready', depends_on: '[S-1]' }));
     const lens = codeLensFor(i, i.story('backlog/a.md')!);
-    assert.match(lens.title, /^Rank \d of 3 · 1 error: Two stories share the same id$/);
+    assert.match(lens.title, /^Rank \d of 3 · AC 0\/1 · 1 error: Two stories share the same id$/);
     assert.match(codeLensFor(i, i.story('backlog/c.md')!).title, /Ready ✓ · Blocked by S-1$/);
   });
 });

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { toRoadmapJson } from '../../../src/core/roadmap/exportJson';
 import { sanitiseMermaidName, toMermaidGantt } from '../../../src/core/roadmap/exportMermaid';
 import { toRoadmap } from '../../../src/core/roadmap/toRoadmap';
-import { jsonForScript, toRoadmapHtml } from '../../../src/webview/exportHtml';
+import { toRoadmapHtml } from '../../../src/webview/exportHtml';
+import { jsonForScript } from '../../../src/webview/roadmapPage';
 import { milestone, source, story } from './roadmapFixtures';
 
 const TODAY = '2026-03-02';

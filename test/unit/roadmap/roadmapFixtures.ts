@@ -1,3 +1,4 @@
+import { defaultConfig } from '../../../src/core/config/parseConfig';
 // Small in-memory backlogs for the roadmap tests. Stories are hand-built `Story` objects so the
 // tests pin the view model alone, independent of the parser.
 import type { RudderConfig } from '../../../src/core/model/config';
@@ -7,12 +8,8 @@ import type { RoadmapSource } from '../../../src/core/roadmap/toRoadmap';
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export const testConfig: RudderConfig = {
-  backlog: 'backlog',
-  stories: ['backlog/**/*.md'],
+  ...defaultConfig('backlog'),
   exclude: [],
-  vision: 'backlog/vision.md',
-  milestones: 'backlog/milestones/*.md',
-  iterations: 'backlog/iterations/*.md',
   statuses: ['Draft', 'Ready', 'In Progress', 'Review', 'Done'],
   readyStatus: 'Ready',
   doneStatus: 'Done',
@@ -20,13 +17,9 @@ export const testConfig: RudderConfig = {
   droppedStatuses: [],
   priorities: ['high', 'medium', 'low'],
   definitionOfReady: [],
-  rules: {},
   splitThreshold: 8,
   idPrefix: 'S',
-  source: 'defaults',
-  backlogMd: false,
 };
-
 export interface StorySpec {
   id: string;
   title?: string;

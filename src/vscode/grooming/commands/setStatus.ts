@@ -1,4 +1,7 @@
-import { setFields, NOTHING, pickOne, storiesOf } from '../commandHelpers';
+import * as vscode from 'vscode';
+import { isDoneStatus } from '../../../core/config/workflow';
+import { openDefinitionOfDoneNote } from '../../../core/query/checklists';
+import { setFields, NOTHING, open, pickOne, storiesOf } from '../commandHelpers';
 import type { GroomingCommand } from '../groomingCommand';
 
 /** The arguments of `rudder.setStatus`. */
@@ -15,6 +18,16 @@ export const setStatus: GroomingCommand<SetStatusArgs> = {
     const cfg = t.session.index.config;
     const v = await pickOne(t, 'Set Status', cfg.statuses.map((s) => ({ label: s, value: s, description: s === cfg.readyStatus ? 'Definition of Ready applies' : undefined })), storiesOf(t)[0]?.status);
     if (v === undefined) return NOTHING;
-    return setFields(t, { status: v === '' ? null : (v as string) }, 'Set status');
+    const result = await setFields(t, { status: v === '' ? null : (v as string) }, 'Set status');
+    if (!result.applied || typeof v !== 'string' || !isDoneStatus(v, cfg)) return result;
+    // Done by a command: say which Definition of Done items nobody has checked yet (the status is set anyway).
+    const stories = storiesOf(t);
+    const note = openDefinitionOfDoneNote(stories);
+    if (!note) return result;
+    const first = stories.find((s) => s.definitionOfDone?.items.some((c) => c.checked === false));
+    void vscode.window.showInformationMessage(`Rudder: set to "${v}". ${note}`, 'Open').then((pick) => {
+      if (pick && first?.definitionOfDone) void open(t.session, first.path, first.definitionOfDone.headingRange);
+    });
+    return { ...result, openDefinitionOfDone: note };
   },
 };
