@@ -12,7 +12,8 @@ import { createBacklogDragAndDrop } from './vscode/grooming/backlogDragAndDrop';
 import { registerGrooming } from './vscode/grooming/commands';
 import { registerGroomingView, type GroomingTreeProvider } from './vscode/groomingView';
 import { registerIssueDecorations } from './vscode/issueDecorations';
-import { registerNextUpView, type NextUpTreeProvider } from './vscode/nextUpView';
+import { registerNextUpView, type NextUpNode, type NextUpTreeProvider } from './vscode/nextUpView';
+import type { LastAction } from './vscode/grooming/lastAction';
 import { registerLoadingState } from './vscode/loadingState';
 import { registerRefreshCommand } from './vscode/refreshCommand';
 import { registerRoadmap, type RoadmapController } from './vscode/roadmap/roadmapPanel';
@@ -36,6 +37,9 @@ export interface RudderApi {
   readonly treeView: vscode.TreeView<BacklogNode>;
   readonly grooming: GroomingTreeProvider;
   readonly nextUp: NextUpTreeProvider;
+  readonly nextUpView: vscode.TreeView<NextUpNode>;
+  /** Rudder's last action and its Undo (the status bar's "… · Undo"). */
+  readonly lastAction: LastAction;
   readonly vision: VisionTreeProvider;
   readonly statusBar: BacklogStatusBar;
   readonly editor: EditorFeatures;
@@ -86,7 +90,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rudder
     return session;
   });
   context.subscriptions.push(roadmap);
-  context.subscriptions.push(registerGrooming(context, sessions, tree.view));
+  const groomingCommands = registerGrooming(context, sessions, tree.view);
+  context.subscriptions.push(groomingCommands);
   const activationMs = performance.now() - started;
   const first = () => {
     const session = sessions.all()[0];
@@ -99,6 +104,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rudder
     treeView: tree.view,
     grooming: grooming.provider,
     nextUp: next.provider,
+    nextUpView: next.view,
+    lastAction: groomingCommands.state.lastAction,
     vision: vision.provider,
     statusBar,
     editor,

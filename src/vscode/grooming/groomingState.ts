@@ -5,6 +5,7 @@ import { seenIds } from '../../core/grooming/splitStory';
 import type { Severity } from '../../core/model/issue';
 import type { BacklogSession, BacklogSessions } from '../backlogSessions';
 import { onAnyIndexChange } from '../sessionEvents';
+import { LastAction } from './lastAction';
 
 const HIGH_WATER_KEY = 'rudder.grooming.highWaterIds';
 
@@ -14,11 +15,13 @@ export interface IdOptions {
   readonly random?: () => number;
 }
 
-/** The state of grooming: remembered ids, the grooming queue's position, the `rudder.activeStory*` / `rudder.hasBacklog` context keys. */
+/** The state of grooming: remembered ids, the grooming queue's position, the last action (Undo), the `rudder.activeStory*` / `rudder.hasBacklog` context keys. */
 export class GroomingState implements vscode.Disposable {
   /** The story `rudder.nextToGroom` opened last, and the severity tier it was in then: the queue goes on after it. */
   lastGroomed: { readonly path: string; readonly severity: Severity } | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  /** The last action, for Undo. */
+  readonly lastAction = new LastAction();
+  private readonly disposables: vscode.Disposable[] = [this.lastAction];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
