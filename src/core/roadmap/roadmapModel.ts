@@ -188,6 +188,20 @@ export interface RoadmapAxis {
 }
 
 /** Everything the roadmap draws. JSON-safe. */
+/** An iteration (sprint) on the timeline: its dates, what is committed against its capacity. */
+export interface RoadmapIteration {
+  readonly id: string;
+  readonly title: string;
+  readonly start: string;
+  readonly end: string;
+  /** Points of its stories (never an epic's), done ones included. */
+  readonly committed: number;
+  readonly capacity?: number;
+  readonly goal?: string;
+  /** True when its dates contain today. */
+  readonly current: boolean;
+}
+
 export interface RoadmapModel {
   readonly version: 1;
   readonly today: string;
@@ -196,6 +210,8 @@ export interface RoadmapModel {
   readonly velocity: RoadmapVelocity;
   /** In milestone order. */
   readonly milestones: readonly RoadmapMilestone[];
+  /** The dated iterations (sprints), by start date; [] without iteration files. */
+  readonly iterations: readonly RoadmapIteration[];
   /** Dated milestone lanes in order, then Later. */
   readonly lanes: readonly RoadmapLane[];
   /** Every story and epic by path. */

@@ -3,10 +3,11 @@
 // (roadmapMilestones, forecastMilestones), the buckets and lanes (roadmapLanes), goals, dependencies
 // and the axis. This file only puts the parts together, in the order they depend on each other.
 import type { RudderConfig } from '../model/config';
-import type { Milestone, Story, Vision } from '../model/story';
+import type { Iteration, Milestone, Story, Vision } from '../model/story';
 import type { RoadmapModel, RoadmapStory } from './roadmapModel';
 import { fromDayNumber, toDayNumber } from './roadmapDates';
 import { deriveVelocity } from './deriveVelocity';
+import { roadmapIterationsOf } from './roadmapIterations';
 import { forecastMilestones } from './forecastMilestones';
 import { goalLanesOf } from './goalLanes';
 import { barStartsOf, scheduleMilestones } from './milestoneSchedule';
@@ -24,6 +25,8 @@ export interface RoadmapSource {
   milestones(): readonly Milestone[];
   /** Milestones named in stories but defined by no file (Backlog.md); drawn like undated milestones. */
   namedMilestones?(): readonly Milestone[];
+  /** The iteration files (sprints); none when absent. */
+  iterations?(): readonly Iteration[];
   vision(): Vision | undefined;
   goalsOf(story: Story): readonly string[];
 }
@@ -43,7 +46,7 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
   const { drafts } = schedule;
   const backlog = roadmapStoriesOf(index.stories(), config, (s) => index.goalsOf(s), schedule);
   const { ordered } = backlog;
-  const velocity = deriveVelocity(ordered, backlog.rawByPath, config, todayDay);
+  const velocity = deriveVelocity(backlog.rawByPath, config, todayDay);
 
   const members = membersByMilestone(ordered, schedule);
   const membersOf = (i: number): readonly RoadmapStory[] => members.get(drafts[i].milestone.id) ?? [];
@@ -78,6 +81,7 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
     axis: axisOf(milestones, todayDay),
     velocity,
     milestones,
+    iterations: roadmapIterationsOf(index.iterations?.() ?? [], index.stories(), config, todayDay),
     lanes: lanesOf(milestones, ordered, schedule),
     stories: backlog.stories,
     epics: backlog.epics,
