@@ -228,7 +228,7 @@ export async function applyGrooming(session: BacklogSession, edits: readonly Fil
   if (record) {
     const changes: FileChange[] = [];
     for (const fe of edits) changes.push({ path: fe.path, before: before.get(fe.path), after: docOf(session, fe.path)?.getText() ?? (await session.loader.readText(fe.path)) });
-    applied.fire({ session, label, subjects: options.subjects ?? edits.map((e) => e.path), note: options.note, changes, renames });
+    applied.fire({ session, label, subjects: options.subjects ?? [...edits.map((e) => e.path), ...renames.map((r) => r.to)], note: options.note, changes, renames });
   }
   return true;
 }

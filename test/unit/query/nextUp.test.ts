@@ -137,3 +137,17 @@ describe('Plan Iteration', () => {
     assert.deepEqual(planIteration(index, it, { today: '2026-03-10', capacity: 3 }, (p) => index.text(p))?.proposed.map((x) => x.id), ['S-1']);
   });
 });
+
+describe('the walkthrough: steps the backlog shows were done', () => {
+  it('marks estimate, mark ready, reorder, split and plan a sprint from what the stories hold', async () => {
+    const { walkthroughProgress } = await import('../../../src/core/query/walkthroughProgress');
+    const index = backlog();
+    assert.deepEqual(walkthroughProgress(index.stories(), index.config), { estimate: true, markReady: true, reorder: true, split: false, planIteration: false });
+    const fresh = new BacklogIndex(parseConfig({ rudderYml: '' }).config);
+    fresh.upsert('backlog/s-1.md', fm({ id: 'S-1', title: 'Draft', status: 'draft' }));
+    fresh.upsert('backlog/e-1.md', fm({ id: 'E-1', title: 'Epic', type: 'epic', status: 'ready', estimate: '8' }));
+    assert.deepEqual(walkthroughProgress(fresh.stories(), fresh.config), { estimate: false, markReady: false, reorder: false, split: false, planIteration: false });
+    fresh.upsert('backlog/s-2.md', fm({ id: 'S-2', title: 'Part 2', status: 'draft', split_from: 'S-1', iteration: 'It-1' }));
+    assert.deepEqual(walkthroughProgress(fresh.stories(), fresh.config), { estimate: false, markReady: false, reorder: false, split: true, planIteration: true });
+  });
+});
