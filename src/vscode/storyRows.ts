@@ -107,15 +107,14 @@ export function openAtCommand(session: BacklogSession, path: string, range: Rang
 }
 
 /**
- * Returns the label and description of a story row: `S-12 · 3 pts  Plan dinners…` and `AC 2/5`. Why the id and the
+ * Returns the label and description of a story row: `S-12 · 3 pts  Plan dinners…` and `AC 2/5 · DoD 1/3`. Why the id and the
  * points before the title: at the default sidebar width (300 px) a long title pushed them off the row, and they are
  * what tells stories apart and sizes them; the criteria follow the title (and every fact is in the tooltip).
  */
 export function storyRowText(story: Story): { label: string; description?: string } {
   const head = [story.id, story.estimate !== undefined ? points(story.estimate) : undefined].filter(Boolean).join(' · ');
   const title = story.title || story.path;
-  const items = story.acceptanceCriteria?.items;
-  return { label: head ? `${head}  ${title}` : title, description: items?.length ? `AC ${items.filter((c) => c.checked === true).length}/${items.length}` : undefined };
+  return { label: head ? `${head}  ${title}` : title, description: checklistSummary(story) || undefined };
 }
 
 /** Returns a story's row: label, description, icon, tooltip, decoration URI and the click that opens it at its title. */

@@ -1,7 +1,7 @@
 import { isDone, isEpic } from '../config/workflow';
 import type { BacklogIndex } from '../index/backlogIndex';
 import type { RudderConfig } from '../model/config';
-import type { Iteration, Story } from '../model/story';
+import type { Iteration, Story, Vision } from '../model/story';
 import { toDayNumber } from '../roadmap/roadmapDates';
 
 // Iterations (sprints), defined once: their capacity, what is committed to them and which one is current. The tree's
@@ -76,7 +76,7 @@ export function currentIteration(index: BacklogIndex, today: string): Iteration 
 }
 
 /** Returns the sprint goal of an iteration in words: a vision goal's title when the goal names one (`goal: G2`), else the text. */
-export function iterationGoal(index: BacklogIndex, it: Iteration): { readonly text: string; readonly visionGoal?: string } | undefined {
+export function iterationGoal(index: { vision(): Vision | undefined }, it: Iteration): { readonly text: string; readonly visionGoal?: string } | undefined {
   if (!it.goal) return undefined;
   const g = index.vision()?.goals.find((x) => x.id.toLowerCase() === it.goal!.trim().toLowerCase());
   return g ? { text: `${g.title} (${g.id})`, visionGoal: g.id } : { text: it.goal };

@@ -2,13 +2,13 @@
 // by the one definition of an iteration's capacity (../query/iterations.ts).
 import { isEpic } from '../config/workflow';
 import type { RudderConfig } from '../model/config';
-import type { Iteration, Story } from '../model/story';
-import { iterationCapacity } from '../query/iterations';
+import type { Iteration, Story, Vision } from '../model/story';
+import { iterationCapacity, iterationGoal } from '../query/iterations';
 import { toDayNumber } from './roadmapDates';
 import type { RoadmapIteration } from './roadmapModel';
 
 /** Returns the dated iterations (start and end both set), by start date, with their committed points. */
-export function roadmapIterationsOf(iterations: readonly Iteration[], stories: readonly Story[], config: RudderConfig, todayDay: number): RoadmapIteration[] {
+export function roadmapIterationsOf(iterations: readonly Iteration[], stories: readonly Story[], config: RudderConfig, todayDay: number, vision: () => Vision | undefined): RoadmapIteration[] {
   const out: RoadmapIteration[] = [];
   for (const it of iterations) {
     const start = toDayNumber(it.start);
@@ -18,6 +18,7 @@ export function roadmapIterationsOf(iterations: readonly Iteration[], stories: r
     let committed = 0;
     for (const s of stories) if (!isEpic(s) && s.iteration !== undefined && names.has(s.iteration.trim().toLowerCase())) committed += s.estimate ?? 0;
     const capacity = iterationCapacity(it, config).points;
+    const goal = iterationGoal({ vision }, it)?.text;
     out.push({
       id: it.id,
       title: it.title,
@@ -25,7 +26,7 @@ export function roadmapIterationsOf(iterations: readonly Iteration[], stories: r
       end: it.end!,
       committed: Math.round(committed * 100) / 100,
       ...(capacity !== undefined ? { capacity } : {}),
-      ...(it.goal !== undefined ? { goal: it.goal } : {}),
+      ...(goal !== undefined ? { goal } : {}),
       current: start <= todayDay && todayDay <= end,
     });
   }

@@ -197,6 +197,7 @@ export interface RoadmapIteration {
   /** Points of its stories (never an epic's), done ones included. */
   readonly committed: number;
   readonly capacity?: number;
+  /** The sprint goal: a vision goal's title and id (`Never buy the same thing twice (G1)`), else the text. */
   readonly goal?: string;
   /** True when its dates contain today. */
   readonly current: boolean;

@@ -81,7 +81,7 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
     axis: axisOf(milestones, todayDay),
     velocity,
     milestones,
-    iterations: roadmapIterationsOf(index.iterations?.() ?? [], index.stories(), config, todayDay),
+    iterations: roadmapIterationsOf(index.iterations?.() ?? [], index.stories(), config, todayDay, () => index.vision()),
     lanes: lanesOf(milestones, ordered, schedule),
     stories: backlog.stories,
     epics: backlog.epics,
