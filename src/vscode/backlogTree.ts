@@ -241,6 +241,9 @@ export function registerBacklogTree(
 ): BacklogTree {
   const provider = new BacklogTreeProvider(sessions, state);
   const view = vscode.window.createTreeView('rudder.backlog', { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true, dragAndDropController });
+  // The walkthrough's first step is done once the Backlog view has been shown, even before the walkthrough opened.
+  const shown = () => view.visible && void vscode.commands.executeCommand('setContext', 'rudder.walkthrough.openBacklog', true);
+  shown();
   const sync = () => {
     const filter = describeFilter(provider.filter);
     view.description = filter === undefined ? undefined : `Filter: ${filter}`;
@@ -252,6 +255,7 @@ export function registerBacklogTree(
     provider,
     view,
     provider.onDidChangeView(sync),
+    view.onDidChangeVisibility(shown),
     vscode.commands.registerCommand('rudder.groupBy', async (groupBy?: GroupBy) => {
       if (typeof groupBy !== 'string' || !GROUP_BYS.includes(groupBy)) {
         const labels: Record<GroupBy, string> = { none: 'None (backlog order)', status: 'Status', epic: 'Epic', milestone: 'Milestone', iteration: 'Iteration', goal: 'Vision goal' };

@@ -210,6 +210,12 @@ describe('UI: grooming on a copy of the demo backlog', function () {
     for (const title of ['Open the backlog', 'Go to the next story to groom', 'Fix a squiggle', 'Estimate a story', 'Mark it ready']) {
       assert.ok(steps.some((t) => t.includes(title)), `step "${title}" in ${JSON.stringify(steps)}`);
     }
+    // The step for Next Up and Plan Iteration is there. (Which steps show as done is not asserted here: in this
+    // code-server no step of an extension's walkthrough showed as done, not even by its onView event.)
+    assert.ok(steps.some((t) => t.includes('Plan a sprint from Next Up')), `the Plan a sprint step in ${JSON.stringify(steps)}`);
+    await container.locator('.getting-started-step', { hasText: 'Plan a sprint from Next Up' }).first().click();
+    await page.waitForTimeout(500);
+    await wb.shot('grooming-11b-walkthrough-plan-step');
     await container.locator('.getting-started-step', { hasText: 'Go to the next story to groom' }).first().click();
     await page.waitForTimeout(500);
     await wb.shot('grooming-11-walkthrough');
