@@ -1,4 +1,5 @@
-import { statusCategory, storyCategory } from '../core/config/workflow';
+import { isClosed, isEpic, statusCategory, storyCategory } from '../core/config/workflow';
+import { blockersOf, readinessContextOf } from '../core/query/readiness';
 import { countLabel as coreCountLabel, countStories, pointsLabel } from '../core/query/counts';
 import { plural } from '../core/model/plural';
 import * as vscode from 'vscode';
@@ -123,7 +124,10 @@ export function toStoryItem(session: BacklogSession, story: Story, id: string): 
   const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
   const issues = session.index.issues(story.path);
   item.id = id;
-  item.description = text.description;
+  // A story waiting for an unfinished one says so (the one readiness query, as in Next Up and the roadmap).
+  const config = session.index.config;
+  const blockers = isClosed(story, config) || isEpic(story) ? [] : blockersOf(story, readinessContextOf(session.index)).map((b) => b.id);
+  item.description = [text.description, blockers.length ? `waits for ${blockers.join(', ')}` : undefined].filter(Boolean).join(' · ') || undefined;
   item.resourceUri = toStoryRowUri(session, story.path);
   item.iconPath = storyIcon(story, session.index.config);
   item.tooltip = storyTooltip(story, issues);

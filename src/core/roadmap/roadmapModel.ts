@@ -30,6 +30,8 @@ export interface RoadmapStory {
   readonly lane: string;
   /** Ids of the stories it depends on, as written. */
   readonly dependsOn: readonly string[];
+  /** The dependencies that still block it (not done or dropped), by the one readiness query; [] for a closed story. */
+  readonly blockedBy: readonly string[];
   /** Position in backlog order (0-based). */
   readonly order: number;
   /** The "As a …, I want …, so that …" text, for tooltips. */

@@ -8,6 +8,7 @@ import type { RoadmapModel, RoadmapStory } from './roadmapModel';
 import { fromDayNumber, toDayNumber } from './roadmapDates';
 import { deriveVelocity } from './deriveVelocity';
 import { roadmapIterationsOf } from './roadmapIterations';
+import { blockersOf } from '../query/readiness';
 import { forecastMilestones } from './forecastMilestones';
 import { goalLanesOf } from './goalLanes';
 import { barStartsOf, scheduleMilestones } from './milestoneSchedule';
@@ -25,6 +26,8 @@ export interface RoadmapSource {
   milestones(): readonly Milestone[];
   /** Milestones named in stories but defined by no file (Backlog.md); drawn like undated milestones. */
   namedMilestones?(): readonly Milestone[];
+  /** Stories with this id (the index's id equivalences); without it, ids compare without case. */
+  byId?(id: string): readonly Story[];
   /** The iteration files (sprints); none when absent. */
   iterations?(): readonly Iteration[];
   vision(): Vision | undefined;
@@ -44,7 +47,10 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
 
   const schedule = scheduleMilestones([...index.milestones(), ...(index.namedMilestones?.() ?? [])]);
   const { drafts } = schedule;
-  const backlog = roadmapStoriesOf(index.stories(), config, (s) => index.goalsOf(s), schedule);
+  // Blocking is the one readiness query's (`blockersOf`), as in Next Up and the CodeLens.
+  const byId = index.byId ? (id: string) => index.byId!(id) : simpleById(index.stories());
+  const readiness = { config, vision: () => index.vision(), resolve: byId };
+  const backlog = roadmapStoriesOf(index.stories(), config, (s) => index.goalsOf(s), schedule, (s) => blockersOf(s, readiness).map((b) => b.id));
   const { ordered } = backlog;
   const velocity = deriveVelocity(backlog.rawByPath, config, todayDay);
 
@@ -101,4 +107,11 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
       return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || compareNatural(a, b);
     }),
   };
+}
+
+/** Returns a lookup of stories by id without case, for a source that has no index behind it. */
+function simpleById(stories: readonly Story[]): (id: string) => readonly Story[] {
+  const map = new Map<string, Story[]>();
+  for (const s of stories) if (s.id !== undefined) map.set(s.id.toLowerCase(), [...(map.get(s.id.toLowerCase()) ?? []), s]);
+  return (id) => map.get(id.trim().toLowerCase()) ?? [];
 }

@@ -105,6 +105,9 @@ describe('the Rudder sidebar', () => {
     const item = api.tree.getTreeItem(s5);
     assert.equal(item.label, 'S-5 · 2 pts  Export the backlog as CSV');
     assert.equal(item.description, undefined, 'no criteria, nothing after the title');
+    // S-6 depends on S-5, which is not done: its row says what it waits for (the readiness query's blockersOf).
+    const s6 = api.tree.getChildren(groups[0]).find((n) => n.kind === 'story' && n.story.id === 'S-6')!;
+    assert.equal(api.tree.getTreeItem(s6).description, 'AC 0/1 · waits for S-5');
     const tooltip = (item.tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /missing-acceptance-criteria/);
     assert.ok(item.resourceUri?.scheme === 'rudder-story', 'decorated row URI');

@@ -7,6 +7,7 @@ import { fitToCapacity } from '../../../src/core/query/capacity';
 import { currentMilestone } from '../../../src/core/query/milestones';
 import { nextUp } from '../../../src/core/query/nextUp';
 import { teamVelocity } from '../../../src/core/query/velocity';
+import { toRoadmap } from '../../../src/core/roadmap/toRoadmap';
 import { toDayNumber } from '../../../src/core/roadmap/roadmapDates';
 import type { Story } from '../../../src/core/model/story';
 
@@ -149,5 +150,16 @@ describe('the walkthrough: steps the backlog shows were done', () => {
     assert.deepEqual(walkthroughProgress(fresh.stories(), fresh.config), { estimate: false, markReady: false, reorder: false, split: false, planIteration: false });
     fresh.upsert('backlog/s-2.md', fm({ id: 'S-2', title: 'Part 2', status: 'draft', split_from: 'S-1', iteration: 'It-1' }));
     assert.deepEqual(walkthroughProgress(fresh.stories(), fresh.config), { estimate: false, markReady: false, reorder: false, split: true, planIteration: true });
+  });
+});
+
+describe('blocking is one query for Next Up and the roadmap', () => {
+  it('marks on the roadmap the stories Next Up lists as blocked, with the same blockers', () => {
+    const index = backlog();
+    const model = toRoadmap(index, { today: '2026-03-10' });
+    const blocked = Object.values(model.stories).filter((s) => s.blockedBy.length).map((s) => [s.id, s.blockedBy]);
+    // S-2 waits for S-9 (in progress); a closed story is never blocked.
+    assert.deepEqual(blocked, nextUp(index, { today: '2026-03-10' }).blocked.map((b) => [b.story.id, b.blockedBy.map((x) => x.id)]));
+    assert.deepEqual(blocked, [['S-2', ['S-9']]]);
   });
 });
