@@ -12,6 +12,8 @@ import { createBacklogDragAndDrop } from './vscode/grooming/backlogDragAndDrop';
 import { registerGrooming } from './vscode/grooming/commands';
 import { registerGroomingView, type GroomingTreeProvider } from './vscode/groomingView';
 import { registerIssueDecorations } from './vscode/issueDecorations';
+import { registerNextUpView, type NextUpNode, type NextUpTreeProvider } from './vscode/nextUpView';
+import type { LastAction } from './vscode/grooming/lastAction';
 import { registerLoadingState } from './vscode/loadingState';
 import { registerRefreshCommand } from './vscode/refreshCommand';
 import { registerRoadmap, type RoadmapController } from './vscode/roadmap/roadmapPanel';
@@ -34,6 +36,10 @@ export interface RudderApi {
   readonly tree: BacklogTreeProvider;
   readonly treeView: vscode.TreeView<BacklogNode>;
   readonly grooming: GroomingTreeProvider;
+  readonly nextUp: NextUpTreeProvider;
+  readonly nextUpView: vscode.TreeView<NextUpNode>;
+  /** Rudder's last action and its Undo (the status bar's "… · Undo"). */
+  readonly lastAction: LastAction;
   readonly vision: VisionTreeProvider;
   readonly statusBar: BacklogStatusBar;
   readonly editor: EditorFeatures;
@@ -63,15 +69,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rudder
   const editor = registerEditorFeatures(sessions);
   const tree = registerBacklogTree(sessions, context.workspaceState, createBacklogDragAndDrop(sessions));
   const grooming = registerGroomingView(sessions);
+  const next = registerNextUpView(sessions);
   const vision = registerVisionView(sessions);
   const statusBar = registerStatusBar(sessions);
   const redraw = () => {
     tree.provider.refresh();
     grooming.provider.refresh();
+    next.provider.refresh();
     vision.provider.refresh();
     statusBar.update();
   };
-  context.subscriptions.push(editor, tree, grooming, vision, statusBar, registerIssueDecorations(sessions), registerCreateCommands(sessions), registerRefreshCommand(sessions, redraw));
+  context.subscriptions.push(editor, tree, grooming, next, vision, statusBar, registerIssueDecorations(sessions), registerCreateCommands(sessions), registerRefreshCommand(sessions, redraw));
   // The roadmap shows the backlog of the active editor's folder; while the panel itself has focus
   // (no active editor) it keeps the last one it showed, else the first backlog.
   let roadmapSession: ReturnType<typeof sessions.all>[number] | undefined;
@@ -82,7 +90,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rudder
     return session;
   });
   context.subscriptions.push(roadmap);
-  context.subscriptions.push(registerGrooming(context, sessions, tree.view));
+  const groomingCommands = registerGrooming(context, sessions, tree.view);
+  context.subscriptions.push(groomingCommands);
   const activationMs = performance.now() - started;
   const first = () => {
     const session = sessions.all()[0];
@@ -94,6 +103,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rudder
     tree: tree.provider,
     treeView: tree.view,
     grooming: grooming.provider,
+    nextUp: next.provider,
+    nextUpView: next.view,
+    lastAction: groomingCommands.state.lastAction,
     vision: vision.provider,
     statusBar,
     editor,

@@ -116,6 +116,7 @@ const MODEL_FIELDS: { readonly [K in keyof RoadmapModel]-?: Check<unknown> } = {
   axis: object,
   velocity: object,
   milestones: list,
+  iterations: list,
   lanes: list,
   stories: object,
   epics: object,

@@ -195,6 +195,18 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     assert.equal(after, before.replace(/^milestone: M3$/m, 'milestone: M2'));
     // The open roadmap follows the file: the chip is now in M2's lane.
     await frame.locator(`[data-summary="M2"] .chip[data-path="${path}"]`).waitFor({ timeout: 10_000 });
+
+    // Ctrl+Z with the focus in the roadmap is Rudder's Undo of that move: the file comes back byte for byte.
+    const undo = wb.page.locator('.statusbar-item', { hasText: 'Undo' });
+    await undo.waitFor({ timeout: 10_000 });
+    assert.match((await undo.innerText()).trim(), /^Set milestone \S+ · Undo$/);
+    await frame.locator(`.chip[data-path="${path}"]`).focus();
+    await wb.page.keyboard.press('Control+z');
+    const back = Date.now() + 15_000;
+    while (readFileSync(file, 'utf8') !== before && Date.now() < back) await wb.page.waitForTimeout(200);
+    assert.equal(readFileSync(file, 'utf8'), before, 'Ctrl+Z in the roadmap puts the file back');
+    await frame.locator(`[data-summary="M3"] .chip[data-path="${path}"]`).waitFor({ timeout: 10_000 });
+    await undo.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
   it('in the List, Alt+Down on a story\'s title moves it to the next milestone', async () => {

@@ -94,7 +94,7 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
     const item = (label) => page.locator('.monaco-menu .action-item', { hasText: label }).first();
     await item('Status').waitFor({ timeout: 10_000 });
     const labels = (await page.locator('.monaco-menu .action-item .action-label').allTextContents()).map((t) => t.trim());
-    assert.deepEqual(labels, ['✓ Backlog Order (No Groups)', 'Status', 'Epic', 'Milestone', 'Vision Goal'], 'the current grouping is checked');
+    assert.deepEqual(labels, ['✓ Backlog Order (No Groups)', 'Status', 'Epic', 'Milestone', 'Iteration', 'Vision Goal'], 'the current grouping is checked');
     await wb.shot('09-group-by-submenu');
     await item('Status').click();
     await page.waitForTimeout(500);
@@ -116,13 +116,16 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
     await paletteThenPick(page, 'Rudder: Group Backlog By', 'None');
   });
 
-  it('shows what needs grooming, by issue code', async () => {
+  it('shows what needs grooming, grouped by plain rule titles with the code beside them', async () => {
     const page = wb.page;
     await runFromPalette(page, 'Focus on Needs Grooming View');
     const rows = viewPane(page, 'Needs Grooming').locator('.monaco-list-row');
     await rows.first().waitFor();
     const labels = await rows.locator('.label-name').allTextContents();
-    assert.ok(labels.includes('duplicate-id') || labels.includes('invalid-field'), `grooming rows: ${labels}`);
+    const descriptions = await rows.locator('.label-description').allTextContents();
+    assert.ok(labels.includes('Two stories share the same id'), `grooming rows: ${labels}`);
+    assert.ok(!labels.includes('duplicate-id'), 'no rule code as a group label');
+    assert.ok(descriptions.some((d) => d.endsWith('· duplicate-id')), `the code in the description: ${descriptions}`);
     await wb.shot('12-grooming-view');
   });
 
@@ -141,7 +144,7 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
     const item = page.locator('.statusbar-item', { hasText: 'need grooming' });
     await item.waitFor();
     const text = await item.innerText();
-    assert.match(text, /\d+ stories · \d+ needs? grooming/);
+    assert.match(text, /\d+ stories · \d+ epics? · \d+ needs? grooming/);
     const box = await page.locator('.part.statusbar').boundingBox();
     await still(page, '14-status-bar', { x: 0, y: box.y - 60, width: 640, height: box.height + 60 });
   });

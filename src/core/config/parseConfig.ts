@@ -18,6 +18,7 @@ const CONFIG_KEYS = [
   'exclude',
   'vision',
   'milestones',
+  'iterations',
   'statuses',
   'readyStatus',
   'doneStatus',
@@ -30,6 +31,7 @@ const CONFIG_KEYS = [
   'splitThreshold',
   'idPrefix',
   'velocity',
+  'wipLimit',
 ] as const;
 
 /** Returns `folder/rest`, or just `rest` when the folder is the root ('.' or ''). */
@@ -46,6 +48,7 @@ export function defaultConfig(backlogFolder = 'backlog'): RudderConfig {
     exclude: ['**/archive/**', under(backlogFolder, 'docs/**'), under(backlogFolder, 'decisions/**')],
     vision: under(backlogFolder, 'vision.md'),
     milestones: under(backlogFolder, 'milestones/*.md'),
+    iterations: under(backlogFolder, 'iterations/*.md'),
     statuses: ['draft', 'ready', 'in-progress', 'done', 'dropped'],
     readyStatus: 'ready',
     doneStatus: 'done',
@@ -262,6 +265,8 @@ function parseRudderYml(text: string, folderHint: string, base: (folder: string)
   if (vision) config.vision = vision;
   const milestones = insideStr('milestones');
   if (milestones) config.milestones = milestones;
+  const iterations = insideStr('iterations');
+  if (iterations) config.iterations = iterations;
   const statuses = strList('statuses', false);
   if (statuses) config.statuses = statuses.values;
   const priorities = strList('priorities', false);
@@ -365,6 +370,14 @@ function parseRudderYml(text: string, folderHint: string, base: (folder: string)
   if (prefix) config.idPrefix = prefix;
   const velocity = num('velocity', 0, true);
   if (velocity !== undefined) config.velocity = velocity;
+  const wip = num('wipLimit', 1, false);
+  if (wip !== undefined) {
+    if (Number.isInteger(wip)) config.wipLimit = wip;
+    else {
+      const [s, e] = rangeOf(pairs.get('wipLimit')!.value);
+      report(s, e, `"wipLimit" must be a whole number of stories, at least 1. Write e.g. \`wipLimit: ${example('wipLimit')}\`.`);
+    }
+  }
   // Reported in file order, whatever order the checks ran in.
   issues.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { config, issues };
@@ -386,6 +399,7 @@ function example(key: string): string {
     exclude: '**/archive/**',
     vision: 'backlog/vision.md',
     milestones: 'backlog/milestones/*.md',
+    iterations: 'backlog/iterations/*.md',
     statuses: 'draft, ready, in-progress, done',
     readyStatus: 'ready',
     doneStatus: 'done',
@@ -397,6 +411,7 @@ function example(key: string): string {
     splitThreshold: '13',
     idPrefix: 'S-',
     velocity: '20',
+    wipLimit: '3',
   };
   return examples[key] ?? 'value';
 }

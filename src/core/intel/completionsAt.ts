@@ -3,7 +3,7 @@ import type { BacklogIndex } from '../index/backlogIndex';
 import { FIELDS, fieldOfKey } from '../model/fields';
 import { frontMatterContext } from './frontMatterContext';
 
-export type CompletionKind = 'field' | 'value' | 'story' | 'epic' | 'goal' | 'milestone';
+export type CompletionKind = 'field' | 'value' | 'story' | 'epic' | 'goal' | 'milestone' | 'iteration';
 
 /** One completion proposal, editor-neutral. */
 export interface IntelCompletion {
@@ -73,6 +73,16 @@ export function completionsAt(index: BacklogIndex, path: string, text: string, p
         detail: m.title,
         documentation: [m.start && `Start: ${m.start}`, m.due && `Due: ${m.due}`].filter(Boolean).join('  \n') || undefined,
         insertText: m.id,
+        range,
+        sortText: sort(i),
+      }));
+    case 'iteration':
+      return index.iterations().map((it, i) => ({
+        label: it.id,
+        kind: 'iteration' as const,
+        detail: it.title,
+        documentation: [it.start && it.end && `${it.start} → ${it.end}`, it.capacity !== undefined && `Capacity: ${it.capacity} pts`, it.goal && `Goal: ${it.goal}`].filter(Boolean).join('  \n') || undefined,
+        insertText: it.id,
         range,
         sortText: sort(i),
       }));

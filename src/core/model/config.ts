@@ -17,6 +17,8 @@ export interface RudderConfig {
   readonly vision: string;
   /** Glob of milestone files. */
   readonly milestones: string;
+  /** Glob of iteration (sprint) files. */
+  readonly iterations: string;
   /** Ordered workflow. */
   readonly statuses: readonly string[];
   readonly readyStatus: string;
@@ -36,8 +38,10 @@ export interface RudderConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly splitThreshold: number;
   readonly idPrefix: string;
-  /** Points per week, for the roadmap forecast. */
+  /** Points per week, for the roadmap forecast, Next Up's capacity and an iteration without a capacity. */
   readonly velocity?: number;
+  /** How many stories may be in progress at once (Next Up compares the work in progress with it); none when unset. */
+  readonly wipLimit?: number;
   /** Where the configuration came from: '.rudder.yml' (over Backlog.md's settings when both exist), '<backlog>/config.yml' (Backlog.md) or 'defaults'. */
   readonly source: string;
   /** True when a Backlog.md `config.yml` was read: Backlog.md's conventions apply (id folding, its statuses and priorities). */

@@ -24,7 +24,7 @@ export type FieldType =
   | 'type';
 
 /** What the values of a reference field name: completion proposals and go-to-definition follow it. */
-export type Reference = 'story' | 'epic' | 'goal' | 'milestone';
+export type Reference = 'story' | 'epic' | 'goal' | 'milestone' | 'iteration';
 
 /** One story field. */
 export interface FieldSpec {
@@ -74,6 +74,7 @@ export const FIELDS: readonly FieldSpec[] = [
   f('confidence', { min: 0, prop: 'confidence', shape: 'scalar', type: 'number', doc: 'Confidence in the estimates, 0–1 or a percentage (RICE input).' }),
   f('epic', { prop: 'epic', aliases: ['parent_task_id', 'parent'], shape: 'scalar', type: 'text', references: 'epic', rule: 'unknown-reference', doc: 'Id of the epic this story belongs to.' }),
   f('milestone', { prop: 'milestone', shape: 'scalar', type: 'text', references: 'milestone', rule: 'unknown-reference', doc: 'Id of the milestone this story is planned for.' }),
+  f('iteration', { prop: 'iteration', shape: 'scalar', type: 'text', references: 'iteration', rule: 'unknown-reference', doc: 'Id of the iteration (sprint) this story is planned into.' }),
   f('vision', { prop: 'vision', shape: 'list', type: 'text', references: 'goal', rule: 'unknown-vision-goal', doc: 'Vision goal id (or list of ids) this story serves.' }),
   f('depends_on', { prop: 'dependsOn', aliases: ['dependencies'], shape: 'list', type: 'text', references: 'story', rule: 'unknown-reference', doc: 'Ids of stories that must be done first.' }),
   f('labels', { prop: 'labels', shape: 'list', type: 'text', doc: 'Free-form labels.' }),

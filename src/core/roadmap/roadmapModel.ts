@@ -30,6 +30,8 @@ export interface RoadmapStory {
   readonly lane: string;
   /** Ids of the stories it depends on, as written. */
   readonly dependsOn: readonly string[];
+  /** The dependencies that still block it (not done or dropped), by the one readiness query; [] for a closed story. */
+  readonly blockedBy: readonly string[];
   /** Position in backlog order (0-based). */
   readonly order: number;
   /** The "As a …, I want …, so that …" text, for tooltips. */
@@ -188,6 +190,21 @@ export interface RoadmapAxis {
 }
 
 /** Everything the roadmap draws. JSON-safe. */
+/** An iteration (sprint) on the timeline: its dates, what is committed against its capacity. */
+export interface RoadmapIteration {
+  readonly id: string;
+  readonly title: string;
+  readonly start: string;
+  readonly end: string;
+  /** Points of its stories (never an epic's), done ones included. */
+  readonly committed: number;
+  readonly capacity?: number;
+  /** The sprint goal: a vision goal's title and id (`Never buy the same thing twice (G1)`), else the text. */
+  readonly goal?: string;
+  /** True when its dates contain today. */
+  readonly current: boolean;
+}
+
 export interface RoadmapModel {
   readonly version: 1;
   readonly today: string;
@@ -196,6 +213,8 @@ export interface RoadmapModel {
   readonly velocity: RoadmapVelocity;
   /** In milestone order. */
   readonly milestones: readonly RoadmapMilestone[];
+  /** The dated iterations (sprints), by start date; [] without iteration files. */
+  readonly iterations: readonly RoadmapIteration[];
   /** Dated milestone lanes in order, then Later. */
   readonly lanes: readonly RoadmapLane[];
   /** Every story and epic by path. */

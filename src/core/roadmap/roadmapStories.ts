@@ -1,6 +1,6 @@
 // The stories as the roadmap shows them, in backlog order: each story's lane and resolved milestone,
 // the epics by id, and a warning for every story whose milestone does not exist.
-import { storyCategory } from '../config/workflow';
+import { isClosed, storyCategory } from '../config/workflow';
 import type { RudderConfig } from '../model/config';
 import type { Story } from '../model/story';
 import type { RoadmapStory, RoadmapWarning } from './roadmapModel';
@@ -27,7 +27,7 @@ function isEpic(story: Story): boolean {
 }
 
 /** Returns one story (or epic) as the roadmap shows it. */
-export function toRoadmapStory(story: Story, order: number, config: RudderConfig, goals: readonly string[], lane: string, milestone: string | null): RoadmapStory {
+export function toRoadmapStory(story: Story, order: number, config: RudderConfig, goals: readonly string[], lane: string, milestone: string | null, blockedBy: readonly string[] = []): RoadmapStory {
   const items = story.acceptanceCriteria?.items ?? [];
   const checkable = items.filter((c) => c.checked !== undefined);
   const points = typeof story.estimate === 'number' && Number.isFinite(story.estimate) && story.estimate >= 0 ? story.estimate : undefined;
@@ -48,6 +48,7 @@ export function toRoadmapStory(story: Story, order: number, config: RudderConfig
     milestone,
     lane,
     dependsOn: [...story.dependsOn],
+    blockedBy: [...blockedBy],
     order,
     ...(story.userStory ? { userStory: story.userStory.text } : {}),
     criteria: items.map((c) => ({ text: c.text, done: c.checked === true })),
@@ -55,7 +56,7 @@ export function toRoadmapStory(story: Story, order: number, config: RudderConfig
 }
 
 /** Returns the backlog's stories (in backlog order) placed on the schedule. */
-export function roadmapStoriesOf(raw: readonly Story[], config: RudderConfig, goalsOf: (story: Story) => readonly string[], schedule: MilestoneSchedule): RoadmapStories {
+export function roadmapStoriesOf(raw: readonly Story[], config: RudderConfig, goalsOf: (story: Story) => readonly string[], schedule: MilestoneSchedule, blockedBy: (story: Story) => readonly string[] = () => []): RoadmapStories {
   const resolveMilestone = milestoneResolver(schedule);
   const rawByPath = new Map<string, Story>();
   const stories: Record<string, RoadmapStory> = Object.create(null);
@@ -66,7 +67,7 @@ export function roadmapStoriesOf(raw: readonly Story[], config: RudderConfig, go
   raw.forEach((s, i) => {
     rawByPath.set(s.path, s);
     const ms = resolveMilestone(s.milestone);
-    const rs = toRoadmapStory(s, i, config, goalsOf(s), laneOf(schedule, ms ?? undefined), ms);
+    const rs = toRoadmapStory(s, i, config, goalsOf(s), laneOf(schedule, ms ?? undefined), ms, isClosed(s, config) ? [] : blockedBy(s));
     stories[s.path] = rs;
     ordered.push(rs);
     if (rs.id !== undefined && !firstById.has(rs.id)) firstById.set(rs.id, rs);

@@ -3,10 +3,12 @@
 // (roadmapMilestones, forecastMilestones), the buckets and lanes (roadmapLanes), goals, dependencies
 // and the axis. This file only puts the parts together, in the order they depend on each other.
 import type { RudderConfig } from '../model/config';
-import type { Milestone, Story, Vision } from '../model/story';
+import type { Iteration, Milestone, Story, Vision } from '../model/story';
 import type { RoadmapModel, RoadmapStory } from './roadmapModel';
 import { fromDayNumber, toDayNumber } from './roadmapDates';
 import { deriveVelocity } from './deriveVelocity';
+import { roadmapIterationsOf } from './roadmapIterations';
+import { blockersOf } from '../query/readiness';
 import { forecastMilestones } from './forecastMilestones';
 import { goalLanesOf } from './goalLanes';
 import { barStartsOf, scheduleMilestones } from './milestoneSchedule';
@@ -24,6 +26,10 @@ export interface RoadmapSource {
   milestones(): readonly Milestone[];
   /** Milestones named in stories but defined by no file (Backlog.md); drawn like undated milestones. */
   namedMilestones?(): readonly Milestone[];
+  /** Stories with this id (the index's id equivalences); without it, ids compare without case. */
+  byId?(id: string): readonly Story[];
+  /** The iteration files (sprints); none when absent. */
+  iterations?(): readonly Iteration[];
   vision(): Vision | undefined;
   goalsOf(story: Story): readonly string[];
 }
@@ -41,9 +47,12 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
 
   const schedule = scheduleMilestones([...index.milestones(), ...(index.namedMilestones?.() ?? [])]);
   const { drafts } = schedule;
-  const backlog = roadmapStoriesOf(index.stories(), config, (s) => index.goalsOf(s), schedule);
+  // Blocking is the one readiness query's (`blockersOf`), as in Next Up and the CodeLens.
+  const byId = index.byId ? (id: string) => index.byId!(id) : simpleById(index.stories());
+  const readiness = { config, vision: () => index.vision(), resolve: byId };
+  const backlog = roadmapStoriesOf(index.stories(), config, (s) => index.goalsOf(s), schedule, (s) => blockersOf(s, readiness).map((b) => b.id));
   const { ordered } = backlog;
-  const velocity = deriveVelocity(ordered, backlog.rawByPath, config, todayDay);
+  const velocity = deriveVelocity(backlog.rawByPath, config, todayDay);
 
   const members = membersByMilestone(ordered, schedule);
   const membersOf = (i: number): readonly RoadmapStory[] => members.get(drafts[i].milestone.id) ?? [];
@@ -78,6 +87,7 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
     axis: axisOf(milestones, todayDay),
     velocity,
     milestones,
+    iterations: roadmapIterationsOf(index.iterations?.() ?? [], index.stories(), config, todayDay, () => index.vision()),
     lanes: lanesOf(milestones, ordered, schedule),
     stories: backlog.stories,
     epics: backlog.epics,
@@ -97,4 +107,11 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
       return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || compareNatural(a, b);
     }),
   };
+}
+
+/** Returns a lookup of stories by id without case, for a source that has no index behind it. */
+function simpleById(stories: readonly Story[]): (id: string) => readonly Story[] {
+  const map = new Map<string, Story[]>();
+  for (const s of stories) if (s.id !== undefined) map.set(s.id.toLowerCase(), [...(map.get(s.id.toLowerCase()) ?? []), s]);
+  return (id) => map.get(id.trim().toLowerCase()) ?? [];
 }

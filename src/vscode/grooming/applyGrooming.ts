@@ -108,12 +108,48 @@ export function saveUndoneGroomingFiles(): vscode.Disposable {
   });
 }
 
+/** What an action did to one file: its text before (undefined: the action created it) and after (undefined: deleted). */
+export interface FileChange {
+  readonly path: string;
+  readonly before?: string;
+  readonly after?: string;
+}
+
+/** One grooming action as applied: what Undo reverts (`lastAction.ts`). */
+export interface AppliedAction {
+  readonly session: BacklogSession;
+  /** The action's name, as in the WorkspaceEdit ("Move up", "Set status"). */
+  readonly label: string;
+  /** The stories the user acted on (paths); the files beyond them were touched on the way (a tie repaired). */
+  readonly subjects: readonly string[];
+  /** Said beside the label ("S-12 re-ranked to break a tie"). */
+  readonly note?: string;
+  readonly changes: readonly FileChange[];
+  readonly renames: readonly FileRename[];
+}
+
+/** How an action is applied, besides its edits. */
+export interface ApplyOptions {
+  /** The stories acted on (default: every edited file). */
+  readonly subjects?: readonly string[];
+  readonly note?: string;
+  /** Files to delete (Undo of an action that created them). */
+  readonly deletes?: readonly string[];
+  /** False for an Undo itself: it is not an action to undo again. */
+  readonly record?: boolean;
+}
+
+const applied = new vscode.EventEmitter<AppliedAction>();
+/** Fires after every grooming action applied through `applyGrooming` (Undo's own writes excepted). */
+export const onDidApplyGrooming = applied.event;
+
 /**
- * Applies a grooming plan as ONE WorkspaceEdit (text edits, created files, renames), then saves the files that
- * were not open before (so the tree and `git status` agree). Returns whether the edit was applied.
+ * Applies a grooming plan as ONE WorkspaceEdit (text edits, created files, renames, deleted files), then saves the
+ * files that were not open before (so the tree and `git status` agree). Returns whether the edit was applied.
  */
-export async function applyGrooming(session: BacklogSession, edits: readonly FileEdit[], renames: readonly FileRename[] = [], label = 'Rudder'): Promise<boolean> {
-  if (edits.length === 0 && renames.length === 0) return true;
+export async function applyGrooming(session: BacklogSession, edits: readonly FileEdit[], renames: readonly FileRename[] = [], label = 'Rudder', options: ApplyOptions = {}): Promise<boolean> {
+  const deletes = options.deletes ?? [];
+  if (edits.length === 0 && renames.length === 0 && deletes.length === 0) return true;
   // A file with conflict markers is two versions at once: no action edits or moves it until it is resolved.
   const conflicted = [...edits.filter((e) => !e.create).map((e) => e.path), ...renames.map((r) => r.from)].filter((p) => {
     const text = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === session.toUri(p).toString())?.getText() ?? session.index.text(p);
@@ -144,6 +180,11 @@ export async function applyGrooming(session: BacklogSession, edits: readonly Fil
     }
   }
   for (const r of renames) we.renameFile(session.toUri(r.from), session.toUri(r.to), { overwrite: false }, metadata);
+  for (const p of deletes) we.deleteFile(session.toUri(p), { ignoreIfNotExists: true }, metadata);
+  // The texts before, for Undo: the buffer of an open file, else the disk.
+  const record = options.record !== false;
+  const before = new Map<string, string | undefined>();
+  if (record) for (const fe of edits) before.set(fe.path, fe.create ? undefined : (docOf(session, fe.path)?.getText() ?? (await session.loader.readText(fe.path)) ?? session.index.text(fe.path)));
   const ok = await vscode.workspace.applyEdit(we);
   if (!ok) {
     void vscode.window.showErrorMessage(`Rudder: could not apply "${label}" (a file changed meanwhile?). Nothing was written.`);
@@ -182,6 +223,17 @@ export async function applyGrooming(session: BacklogSession, edits: readonly Fil
     if (path !== undefined) reread.push(path);
   }
   for (const r of renames) reread.push(r.from, r.to);
+  for (const p of deletes) reread.push(p);
   await session.loader.verify(reread);
+  if (record) {
+    const changes: FileChange[] = [];
+    for (const fe of edits) changes.push({ path: fe.path, before: before.get(fe.path), after: docOf(session, fe.path)?.getText() ?? (await session.loader.readText(fe.path)) });
+    applied.fire({ session, label, subjects: options.subjects ?? [...edits.map((e) => e.path), ...renames.map((r) => r.to)], note: options.note, changes, renames });
+  }
   return true;
+}
+
+function docOf(session: BacklogSession, path: string): vscode.TextDocument | undefined {
+  const uri = session.toUri(path).toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
 }

@@ -8,7 +8,7 @@ import { hasConflicts } from '../../core/parse/mergeConflict';
 import type { Story } from '../../core/model/story';
 import type { BacklogSession } from '../backlogSessions';
 import { toVsRange } from '../convert';
-import { applyGrooming, GroomingTexts } from './applyGrooming';
+import { applyGrooming, GroomingTexts, type ApplyOptions } from './applyGrooming';
 import type { GroomingResult } from './groomingCommand';
 import type { GroomingTarget } from './groomingTargets';
 
@@ -51,20 +51,31 @@ export async function pickOne(
 }
 
 /** Returns the result of applying `edits` as one undoable action (warning about the `skipped` files). */
-export async function applyEdits(session: BacklogSession, edits: readonly FileEdit[], label: string, skipped: readonly string[]): Promise<GroomingResult> {
+export async function applyEdits(session: BacklogSession, edits: readonly FileEdit[], label: string, skipped: readonly string[], options: ApplyOptions = {}): Promise<GroomingResult> {
   const conflicted = skipped.filter((p) => hasConflicts(session.index.text(p) ?? ''));
   const broken = skipped.filter((p) => !conflicted.includes(p));
   if (conflicted.length) void vscode.window.showWarningMessage(`Rudder: left unchanged (an unresolved merge conflict: resolve it first with the quick fixes Keep ours / Keep theirs): ${conflicted.join(', ')}`);
   if (broken.length) void vscode.window.showWarningMessage(`Rudder: left unchanged (front matter cannot be edited safely): ${broken.join(', ')}`);
   if (edits.length === 0) return { ...NOTHING, reason: conflicted.length ? 'merge conflict' : skipped.length ? 'front matter cannot be edited' : 'nothing to do' };
-  const ok = await applyGrooming(session, edits, [], label);
+  const ok = await applyGrooming(session, edits, [], label, options);
   return { applied: ok, paths: edits.map((e) => e.path) };
 }
 
-/** Returns the result of applying a reordering plan; refuses the whole move when one file cannot take its new rank. */
-export async function applyOrder(session: BacklogSession, plan: OrderPlan, label: string): Promise<GroomingResult> {
+/**
+ * Returns the result of applying a reordering plan; refuses the whole move when one file cannot take its new rank.
+ * `moved`: the stories the user moved; a plan that also re-keys others (a tie between neighbours) says so.
+ */
+export async function applyOrder(session: BacklogSession, plan: OrderPlan, label: string, moved?: readonly string[]): Promise<GroomingResult> {
   if (plan.skipped.length) return refuse(`cannot edit the front matter of ${plan.skipped.join(', ')}`);
-  return applyEdits(session, plan.edits, label, []);
+  return applyEdits(session, plan.edits, label, [], moved ? { subjects: moved, note: tieNote(session, plan.edits, moved) } : {});
+}
+
+/** Returns "S-12 re-ranked to break a tie" when a move also wrote stories it did not move, else undefined. */
+export function tieNote(session: BacklogSession, edits: readonly FileEdit[], moved: readonly string[]): string | undefined {
+  const others = edits.map((e) => e.path).filter((p) => !moved.includes(p));
+  if (others.length === 0) return undefined;
+  const names = others.map((p) => session.index.story(p)?.id ?? p);
+  return `${names.join(', ')} re-ranked too, to break a tie`;
 }
 
 /** Returns a result that applied nothing, after telling the user why. */

@@ -12,6 +12,7 @@ import { moveStories } from './commands/moveStories';
 import { moveDown, moveToBottom, moveToTop, moveUp } from './commands/moves';
 import { newEpic, newMilestone, newStory } from './commands/newItem';
 import { nextToGroom } from './commands/nextToGroom';
+import { planIteration } from './commands/planIteration';
 import { rebalanceRanks } from './commands/rebalanceRanks';
 import { reopenStory } from './commands/reopenStory';
 import { rerankByScore } from './commands/rerankByScore';
@@ -21,6 +22,7 @@ import { setPriority } from './commands/setPriority';
 import { setStatus } from './commands/setStatus';
 import { setValue } from './commands/setValue';
 import { splitStory } from './commands/splitStory';
+import { undoLastAction } from './commands/undoLastAction';
 import type { GroomingCommand, GroomingResult } from './groomingCommand';
 import { GroomingState } from './groomingState';
 import { resolveTarget } from './groomingTargets';
@@ -50,16 +52,19 @@ export const GROOMING_COMMANDS: readonly GroomingCommand[] = [
   newEpic,
   newMilestone,
   rerankByScore,
+  planIteration,
   rebalanceRanks,
   nextToGroom,
   archiveDone,
   moveStories,
+  undoLastAction,
 ];
 
-/** Registers every grooming command (category "Rudder") and the grooming state (ids, queue, context keys); returns their disposable. */
-export function registerGrooming(context: vscode.ExtensionContext, sessions: BacklogSessions, treeView?: vscode.TreeView<BacklogNode>): vscode.Disposable {
+/** Registers every grooming command (category "Rudder") and the grooming state (ids, queue, last action, context keys); returns their disposable and the state. */
+export function registerGrooming(context: vscode.ExtensionContext, sessions: BacklogSessions, treeView?: vscode.TreeView<BacklogNode>): vscode.Disposable & { readonly state: GroomingState } {
   const state = new GroomingState(context, sessions);
-  return vscode.Disposable.from(state, saveUndoneGroomingFiles(), ...GROOMING_COMMANDS.map((command) => register(command, sessions, state, treeView)));
+  const all = vscode.Disposable.from(state, saveUndoneGroomingFiles(), ...GROOMING_COMMANDS.map((command) => register(command, sessions, state, treeView)));
+  return { state, dispose: () => all.dispose() };
 }
 
 /**

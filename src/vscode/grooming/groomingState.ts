@@ -2,8 +2,11 @@ import * as vscode from 'vscode';
 import { highWaterIds, raiseHighWater } from '../../core/grooming/idHighWater';
 import type { HighWaterMarks } from '../../core/grooming/idHighWater';
 import { seenIds } from '../../core/grooming/splitStory';
+import type { Severity } from '../../core/model/issue';
 import type { BacklogSession, BacklogSessions } from '../backlogSessions';
 import { onAnyIndexChange } from '../sessionEvents';
+import { LastAction } from './lastAction';
+import { walkthroughProgress } from '../../core/query/walkthroughProgress';
 
 const HIGH_WATER_KEY = 'rudder.grooming.highWaterIds';
 
@@ -13,11 +16,13 @@ export interface IdOptions {
   readonly random?: () => number;
 }
 
-/** The state of grooming: remembered ids, the grooming queue's position, the `rudder.activeStory*` / `rudder.hasBacklog` context keys. */
+/** The state of grooming: remembered ids, the grooming queue's position, the last action (Undo), the `rudder.activeStory*` / `rudder.hasBacklog` / `rudder.walkthrough.*` context keys. */
 export class GroomingState implements vscode.Disposable {
-  /** The story `rudder.nextToGroom` opened last: the queue goes on after it. */
-  lastGroomed: string | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  /** The story `rudder.nextToGroom` opened last, and the severity tier it was in then: the queue goes on after it. */
+  lastGroomed: { readonly path: string; readonly severity: Severity } | undefined;
+  /** The last action, for Undo. */
+  readonly lastAction = new LastAction();
+  private readonly disposables: vscode.Disposable[] = [this.lastAction];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -55,6 +60,11 @@ export class GroomingState implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'rudder.activeStoryType', story?.type ?? '');
     void vscode.commands.executeCommand('setContext', 'rudder.activeStoryCanSplit', (story?.acceptanceCriteria?.items.length ?? 0) > 0);
     void vscode.commands.executeCommand('setContext', 'rudder.hasBacklog', this.sessions.all().length > 0);
+    // The walkthrough marks as done the steps some backlog shows were done (`onContext:rudder.walkthrough.<step>`).
+    const done = this.sessions.all().map((s) => walkthroughProgress(s.index.stories(), s.index.config));
+    for (const step of Object.keys(done[0] ?? {}) as (keyof (typeof done)[number])[]) {
+      void vscode.commands.executeCommand('setContext', `rudder.walkthrough.${step}`, done.some((d) => d[step]));
+    }
   }
 
   dispose(): void {

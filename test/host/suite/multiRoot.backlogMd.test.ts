@@ -65,22 +65,31 @@ describe('a Backlog.md backlog: tree, hover, Problems and rudder list agree', fu
     await vscode.commands.executeCommand('rudder.groupBy', 'none');
   });
 
-  it('lists tasks in backlog order and the drafts apart, last, as rudder list does', async () => {
+  it('lists open tasks in backlog order, then the drafts and the done ones apart, as rudder list does', async () => {
     await vscode.commands.executeCommand('rudder.groupBy', 'none');
     const rows = rowsOf(epsilonRoot());
     const list = rudderList();
-    const drafts = rows.find((n) => n.kind === 'section');
+    const section = (kind: string) => rows.find((n) => n.kind === 'section' && n.section === kind);
+    const drafts = section('drafts');
+    const closed = section('closed');
     assert.ok(drafts, 'a Drafts section');
-    assert.deepEqual(rows.map(idOf), [...list.stories.filter((s) => !s.draft).map((s) => s.id), '<section>']);
-    assert.deepEqual(rows.map(idOf), ['TASK-1', 'TASK-2', 'TASK-4', 'TASK-3', '<section>']);
+    assert.ok(closed, 'a Done and dropped section');
+    // Done (Done, or in completed/) and dropped (Wontfix) tasks: the section's rows, in the CLI's order too.
+    const closedIds = rowsOf(closed).map(idOf);
+    const isClosed = (s: { id: string | null }) => closedIds.includes(s.id ?? '');
+    assert.deepEqual(rows.map(idOf), [...list.stories.filter((s) => !s.draft && !isClosed(s)).map((s) => s.id), '<section>', '<section>']);
+    assert.deepEqual(rows.map(idOf), ['TASK-1', 'TASK-4', '<section>', '<section>']);
     assert.deepEqual(rowsOf(drafts).map(idOf), list.stories.filter((s) => s.draft).map((s) => s.id));
     assert.deepEqual(rowsOf(drafts).map(idOf), ['DRAFT-1']);
+    assert.deepEqual(rowsOf(closed).map(idOf), list.stories.filter((s) => !s.draft && isClosed(s)).map((s) => s.id));
+    assert.deepEqual(rowsOf(closed).map(idOf), ['TASK-2', 'TASK-3']);
   });
 
   it('shows the same progress of criteria and Definition of Done on each row as rudder list', async () => {
     await vscode.commands.executeCommand('rudder.groupBy', 'none');
     const byId = new Map(rudderList().stories.map((s) => [s.id, s]));
-    for (const row of rowsOf(epsilonRoot()).filter((n) => n.kind === 'story')) {
+    const all = rowsOf(epsilonRoot()).flatMap((n) => (n.kind === 'section' ? rowsOf(n) : [n]));
+    for (const row of all.filter((n) => n.kind === 'story')) {
       const s = byId.get(idOf(row))!;
       const want = [
         s.acceptanceCriteria.total ? `AC ${s.acceptanceCriteria.done}/${s.acceptanceCriteria.total}` : '',

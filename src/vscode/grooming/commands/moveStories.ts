@@ -5,7 +5,7 @@ import type { FieldPlan } from '../../../core/grooming/setFields';
 import type { Story } from '../../../core/model/story';
 import type { GroupNode } from '../../backlogNodes';
 import { GroomingTexts, planFresh } from '../applyGrooming';
-import { applyEdits, applyOrder, NOTHING } from '../commandHelpers';
+import { applyEdits, applyOrder, NOTHING, tieNote } from '../commandHelpers';
 import type { GroomingCommand, GroomingResult } from '../groomingCommand';
 import type { GroomingTarget } from '../groomingTargets';
 
@@ -38,7 +38,7 @@ export const moveStories: GroomingCommand<MoveStoriesArgs> = {
     const texts = new GroomingTexts(t.session);
     await texts.refresh(t.paths);
     const plan = extra(texts);
-    return applyEdits(t.session, plan.edits, `Move to ${group!.label}`, plan.skipped);
+    return applyEdits(t.session, plan.edits, `Move to ${group!.label}`, plan.skipped, { subjects: t.paths });
   },
 };
 
@@ -47,9 +47,9 @@ async function moveTo(t: GroomingTarget, target: MoveTarget, extraEdits?: (texts
   const { session } = t;
   const texts = new GroomingTexts(session);
   const plan = await planFresh(texts, t.paths, () => moveStoriesPlan(session.index.stories(), t.paths, target, session.index.config, texts.text), (p) => p.edits.map((e) => e.path));
-  if (!extraEdits) return applyOrder(session, plan, 'Move stories');
+  if (!extraEdits) return applyOrder(session, plan, 'Move', t.paths);
   // Field changes (a drop into a group) and new ranks of one file become one chained edit.
   const fields = extraEdits(texts);
   const merged = mergeOrderEdits(fields.edits, plan, texts.text);
-  return applyEdits(session, merged, 'Move stories', [...fields.skipped, ...plan.skipped]);
+  return applyEdits(session, merged, 'Move', [...fields.skipped, ...plan.skipped], { subjects: t.paths, note: tieNote(session, plan.edits, t.paths) });
 }

@@ -15,7 +15,7 @@ async function move(t: GroomingTarget, direction: MoveDirection): Promise<Groomi
   const texts = new GroomingTexts(session);
   const group = t.group ? storiesOfGroup(session, t.group) : undefined;
   const plan = await planFresh(texts, t.paths, () => moveSelection(session.index.stories(), t.paths, direction, session.index.config, texts.text, group), (p) => p.edits.map((e) => e.path));
-  return applyOrder(session, plan, `Move ${direction}`);
+  return applyOrder(session, plan, `Move ${direction}`, t.paths);
 }
 
 /** `rudder.moveUp`: the story (or the selected block) goes before the one above. */

@@ -40,7 +40,7 @@ export const splitStory: GroomingCommand<SplitStoryArgs> = {
     }
     const plan = splitStoryPlan(story, session.index, texts.text, { criteria, title: title.trim(), ...state.idOptions(session) });
     if (!plan) return NOTHING;
-    const ok = await applyGrooming(session, plan.edits, [], `Split ${story.id ?? story.title}`);
+    const ok = await applyGrooming(session, plan.edits, [], 'Split', { subjects: [story.path], note: `new story ${plan.id}` });
     if (!ok) return { applied: false, paths: [] };
     await state.rememberIds(session, [plan.id]);
     if (!t.explicit) await open(session, plan.path, plan.titleRange);

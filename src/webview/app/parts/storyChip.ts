@@ -18,6 +18,7 @@ export function storyTooltip(s: RoadmapStory, ctx: RenderContext): string {
     if (s.criteria.length > 12) lines.push(`… ${s.criteria.length - 12} more`);
   }
   if (s.dependsOn.length) lines.push('', `Depends on: ${s.dependsOn.join(', ')}`);
+  if (s.blockedBy.length) lines.push(`Blocked: waits for ${s.blockedBy.join(', ')}`);
   const dependents = ctx.dependents.get(s.path);
   if (dependents?.length) lines.push(`Needed by: ${dependents.map((p) => ctx.model.stories[p]?.id ?? p).join(', ')}`);
   for (const w of ctx.warningsByPath.get(s.path) ?? []) lines.push(`⚠ ${w.message}`);
@@ -30,6 +31,7 @@ export function storyAriaLabel(s: RoadmapStory, ctx: RenderContext): string {
   parts.push(s.points !== undefined ? `${s.points} points` : 'no estimate');
   if (s.acTotal > 0) parts.push(`${s.acDone} of ${s.acTotal} criteria done`);
   if (s.dependsOn.length) parts.push(`depends on ${s.dependsOn.join(', ')}`);
+  if (s.blockedBy.length) parts.push(`blocked, waits for ${s.blockedBy.join(', ')}`);
   const warnings = ctx.warningsByPath.get(s.path);
   if (warnings?.length) parts.push(`warning: ${warnings.map((w) => w.message).join('; ')}`);
   return parts.join(', ');
@@ -43,7 +45,7 @@ export function storyChip(s: RoadmapStory, ctx: RenderContext, extra?: string): 
   const warned = (ctx.warningsByPath.get(s.path)?.length ?? 0) > 0;
   const el = h(
     'div',
-    `chip cat-${s.category}${s.isEpic ? ' epic' : ''}${warned ? ' warned' : ''}`,
+    `chip cat-${s.category}${s.isEpic ? ' epic' : ''}${warned ? ' warned' : ''}${s.blockedBy.length ? ' blocked' : ''}`,
     // The tooltip (title) is set on first hover or focus: building 1,000 of them up front costs more than the chips.
     { role: 'button', tabindex: -1, 'data-path': s.path, draggable: ctx.readonly ? undefined : 'true', 'aria-label': storyAriaLabel(s, ctx) },
     icon(s.isEpic ? 'layers' : CATEGORY_ICON[s.category], 'chip-status'),
@@ -52,7 +54,7 @@ export function storyChip(s: RoadmapStory, ctx: RenderContext, extra?: string): 
     extra ? h('span', 'chip-extra', undefined, extra) : undefined,
     s.points !== undefined ? h('span', 'chip-points', undefined, String(s.points)) : undefined,
     s.acTotal > 0 && !s.isEpic ? h('span', `chip-ac${s.acDone === s.acTotal ? ' complete' : ''}`, undefined, icon('checklist'), `${s.acDone}/${s.acTotal}`) : undefined,
-    s.dependsOn.length > 0 ? h('span', 'chip-deps', undefined, icon('link'), String(s.dependsOn.length)) : undefined,
+    s.dependsOn.length > 0 ? h('span', 'chip-deps', undefined, icon(s.blockedBy.length ? 'debug-pause' : 'link'), String(s.dependsOn.length)) : undefined,
     warned ? icon('warning', 'chip-warn') : undefined,
   );
   return el;

@@ -63,6 +63,23 @@ function axisOf(ctx: RenderContext, g: Geometry): HTMLElement {
     const short = ctx.state.zoom === 'quarter';
     rows.append(row('quarters', [...axis.quarters]), row('months', axis.months.map((m) => ({ ...m, label: short ? m.label.slice(0, 3) : m.label }))));
   }
+  // The iterations (sprints) under the calendar: each one's span, with what is committed against its capacity.
+  const inView = ctx.model.iterations.filter((it) => dayOf(it.end) >= g.startDay && dayOf(it.start) <= g.startDay + g.days);
+  if (inView.length) {
+    const sprints = h('div', 'axis-row iterations', { role: 'list', 'aria-label': 'Iterations' });
+    for (const it of inView) {
+      const load = it.capacity === undefined ? `${it.committed} pts committed` : `${it.committed} of ${it.capacity} pts`;
+      const end = new Date((dayOf(it.end) + 1) * DAY_MS).toISOString().slice(0, 10);
+      // Why by width: at the quarter and month zooms a two-week sprint is too narrow for more than its name.
+      const label = x(g, end) - x(g, it.start) >= 150 ? `${it.title} · ${load}` : it.title;
+      const tip = [`${it.title} (${it.id}): ${it.start} – ${it.end}`, load + (it.capacity !== undefined && it.committed > it.capacity ? ' — over capacity' : ''), it.goal ? `Goal: ${it.goal}` : ''].filter(Boolean).join('\n');
+      const cell = h('div', `axis-cell iteration${it.current ? ' current' : ''}${it.capacity !== undefined && it.committed > it.capacity ? ' over' : ''}`, { title: tip, role: 'listitem', 'data-iteration': it.id }, h('span', 'axis-label', undefined, label));
+      cell.style.left = `${x(g, it.start)}px`;
+      cell.style.width = `${x(g, end) - x(g, it.start)}px`;
+      sprints.append(cell);
+    }
+    rows.append(sprints);
+  }
   return h('div', 'axis', undefined, h('div', 'axis-corner', undefined, h('span', undefined, undefined, ctx.model.title)), rows);
 }
 
