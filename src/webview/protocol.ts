@@ -115,6 +115,7 @@ const MODEL_FIELDS: { readonly [K in keyof RoadmapModel]-?: Check<unknown> } = {
   title: text,
   axis: object,
   velocity: object,
+  flow: object,
   milestones: list,
   lanes: list,
   stories: object,

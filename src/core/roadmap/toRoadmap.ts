@@ -1,7 +1,9 @@
 // The roadmap view model of a backlog: the milestones in order (milestoneSchedule), the stories placed
-// on them (roadmapStories), the velocity (deriveVelocity), each milestone's progress and forecast
-// (roadmapMilestones, forecastMilestones), the buckets and lanes (roadmapLanes), goals, dependencies
-// and the axis. This file only puts the parts together, in the order they depend on each other.
+// on them (roadmapStories), the velocity (deriveVelocity), the flow metrics and the forecasts' throughput
+// from the git history (roadmapFlow), each milestone's progress, forecast and burn-up (roadmapMilestones,
+// forecastMilestones), the buckets and lanes (roadmapLanes), goals, dependencies and the axis. This file
+// only puts the parts together, in the order they depend on each other.
+import type { BacklogHistory } from '../flow/backlogHistory';
 import type { RudderConfig } from '../model/config';
 import type { Milestone, Story, Vision } from '../model/story';
 import type { RoadmapModel, RoadmapStory } from './roadmapModel';
@@ -9,7 +11,8 @@ import { fromDayNumber, toDayNumber } from './roadmapDates';
 import { deriveVelocity } from './deriveVelocity';
 import { forecastMilestones } from './forecastMilestones';
 import { goalLanesOf } from './goalLanes';
-import { barStartsOf, scheduleMilestones } from './milestoneSchedule';
+import { barStartsOf, milestoneResolver, scheduleMilestones } from './milestoneSchedule';
+import { milestoneBurnups, roadmapFlowOf } from './roadmapFlow';
 import { axisOf } from './roadmapAxis';
 import { dependenciesOf } from './roadmapDependencies';
 import { compareNatural } from './roadmapHelpers';
@@ -32,6 +35,8 @@ export interface RoadmapOptions {
   /** Today, YYYY-MM-DD: an input so the model is deterministic. */
   readonly today: string;
   readonly title?: string;
+  /** The git history of the backlog folder: flow metrics, Monte Carlo forecasts and burn-ups come from it. */
+  readonly history?: BacklogHistory;
 }
 
 /** Returns the roadmap view model of a backlog, as of `options.today`. */
@@ -44,6 +49,12 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
   const backlog = roadmapStoriesOf(index.stories(), config, (s) => index.goalsOf(s), schedule);
   const { ordered } = backlog;
   const velocity = deriveVelocity(ordered, backlog.rawByPath, config, todayDay);
+  const flowPart = roadmapFlowOf(options.history, index.stories(), config, todayDay);
+  const resolve = milestoneResolver(schedule);
+  const burnups = milestoneBurnups(flowPart, (ref) => {
+    const id = resolve(ref);
+    return id !== null && schedule.order.has(id) ? id : undefined;
+  }, config.forecastUnit, todayDay);
 
   const members = membersByMilestone(ordered, schedule);
   const membersOf = (i: number): readonly RoadmapStory[] => members.get(drafts[i].milestone.id) ?? [];
@@ -53,11 +64,12 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
     drafts.map((d, i) => ({ due: d.due, dueDay: d.dueDay, status: d.milestone.status, progress: progress[i], done: done[i], statusDone: hasDoneStatus(d) })),
     velocity,
     todayDay,
+    { ...(flowPart.monteCarlo ? { monteCarlo: flowPart.monteCarlo } : {}), ...(flowPart.note ? { note: flowPart.note } : {}) },
   );
   const barStarts = barStartsOf(drafts);
   const buckets = bucketsOf(schedule, done, barStarts, todayDay);
   const milestones = drafts.map((d, i) =>
-    toRoadmapMilestone(d, { order: i, members: membersOf(i), progress: progress[i], done: done[i], forecast: forecasts[i], barStart: barStarts[i], bucket: buckets[i] }),
+    toRoadmapMilestone(d, { order: i, members: membersOf(i), progress: progress[i], done: done[i], forecast: forecasts[i], barStart: barStarts[i], bucket: buckets[i], burnup: burnups.get(d.milestone.id) }),
   );
 
   const { dependencies, warnings: dependencyWarnings } = dependenciesOf(ordered, backlog.firstById, milestones, schedule.order);
@@ -77,6 +89,7 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
     title: options.title ?? 'Roadmap',
     axis: axisOf(milestones, todayDay),
     velocity,
+    flow: flowPart.flow,
     milestones,
     lanes: lanesOf(milestones, ordered, schedule),
     stories: backlog.stories,
