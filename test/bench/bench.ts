@@ -1,5 +1,5 @@
 // `npm run bench`: Rudder's performance figures against a floor measured in the same run.
-//   node out/bench/bench.js [--runs N] [--sizes 1000,10000] [--skip-backlog-md] [--keep]
+//   node out/bench/bench.js [--runs N] [--sizes 1000,10000] [--skip-backlog-md] [--skip-history] [--history 2000,20000] [--keep]
 // Prints medians and PASS/MISS against the targets of issue 2. Timing is never asserted by tests.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { BacklogIndex } from '../../src/core/index/backlogIndex';
 import { parseConfig } from '../../src/core/config/parseConfig';
 import { generateBacklogMdProject, generateRudderBacklog, type GeneratedBacklog } from './generateBacklog';
+import { benchHistory } from './historyBench';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -23,6 +24,8 @@ const RUNS = Math.max(5, Number(flag('--runs') ?? 5));
 const SIZES = (flag('--sizes') ?? '1000,10000').split(',').map(Number);
 const SKIP_BACKLOG_MD = argv.includes('--skip-backlog-md');
 const KEEP = argv.includes('--keep');
+const SKIP_HISTORY = argv.includes('--skip-history');
+const [HISTORY_STORIES, HISTORY_COMMITS] = (flag('--history') ?? '2000,20000').split(',').map(Number);
 
 interface Run {
   readonly ms: number;
@@ -254,7 +257,7 @@ function benchCorpora(): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (!fs.existsSync(CLI)) {
     console.error(`dist/cli.js not found: run 'npm run build' first (npm run bench does).`);
     process.exit(2);
@@ -272,6 +275,7 @@ function main(): void {
     if (biggest) benchReindex(biggest);
     benchList(tmp, tmp);
     benchCorpora();
+    if (!SKIP_HISTORY) await benchHistory(tmp, RUNS, row, HISTORY_STORIES, HISTORY_COMMITS);
   } finally {
     if (!KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -281,4 +285,7 @@ function main(): void {
   for (const r of rows) console.log(`  ${r.label.padEnd(w)}  ${r.value.padStart(v)}  ${r.target ? `${r.target.padEnd(9)} ${r.pass ? 'PASS' : 'MISS'}` : ''}`.trimEnd());
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -3,7 +3,7 @@
 // done. "In progress" and "done" come from the workflow by meaning (statusCategory, Backlog.md's
 // completed/ folder), so a renamed workflow or a move into completed/ reads the same. What the working tree
 // holds and no commit has yet (a status set but not committed) is the last state, dated today.
-import { storyCategory, type StatusCategory } from '../config/workflow';
+import { backlogSubfolder, storyCategory, type StatusCategory } from '../config/workflow';
 import { scopeOf } from '../load/backlogScope';
 import type { RudderConfig } from '../model/config';
 import type { Story } from '../model/story';
@@ -72,29 +72,79 @@ interface Replay {
   path: string;
 }
 
+interface TimelineCache {
+  readonly config: RudderConfig;
+  readonly todayDay: number;
+  readonly byPath: ReadonlyMap<string, FileLineage>;
+  /** Per lineage (or story without one): the story fields its timeline was made from, and the timeline. */
+  readonly timelines: Map<FileLineage | string, { readonly key: string; readonly timeline: StoryTimeline | undefined }>;
+}
+
+// Why cached per history: the roadmap is rebuilt on every index change, and replaying 20,000 commits each
+// time cost more than the rest of the model. A story's timeline is made again only when what the index holds
+// for it (path, status, estimate, milestone, type, id, title) changed; the history object is immutable.
+const caches = new WeakMap<BacklogHistory, TimelineCache>();
+
+/** Returns the fields of an index story a timeline depends on, as one string. */
+function storyKey(story: Story | undefined): string {
+  return story ? JSON.stringify([story.path, story.status, story.estimate, story.milestone, story.type, story.id, story.title]) : '';
+}
+
 /** Returns the timelines of the stories a history and the current backlog know, as of `today` (a day number). */
 export function storyTimelines(history: BacklogHistory, stories: readonly Story[], config: RudderConfig, todayDay: number): StoryTimeline[] {
   if (!history.available) return [];
-  const byPath = new Map<string, FileLineage>();
-  for (const l of history.lineages) if (!l.deleted) byPath.set(l.path, l);
+  let cache = caches.get(history);
+  if (!cache || cache.config !== config || cache.todayDay !== todayDay) {
+    const byPath = new Map<string, FileLineage>();
+    for (const l of history.lineages) if (!l.deleted) byPath.set(l.path, l);
+    cache = { config, todayDay, byPath, timelines: new Map() };
+    caches.set(history, cache);
+  }
+  const category = categoryCache(config);
   const out: StoryTimeline[] = [];
   const seen = new Set<string>();
+  const used = new Set<FileLineage | string>();
+  const cached = (slot: FileLineage | string, lineage: FileLineage | undefined, story: Story | undefined): void => {
+    used.add(slot);
+    const key = storyKey(story);
+    let entry = cache.timelines.get(slot);
+    if (!entry || entry.key !== key) cache.timelines.set(slot, (entry = { key, timeline: timelineOf(lineage, story, config, todayDay, category) }));
+    if (entry.timeline) out.push(entry.timeline);
+  };
   for (const story of stories) {
-    const lineage = byPath.get(story.path);
+    const lineage = cache.byPath.get(story.path);
     if (lineage) seen.add(story.path);
-    const t = timelineOf(lineage, story, config, todayDay);
-    if (t) out.push(t);
+    cached(lineage ?? story.path, lineage, story);
   }
   for (const l of history.lineages) {
     if (!l.deleted && seen.has(l.path)) continue;
-    const t = timelineOf(l, undefined, config, todayDay);
-    if (t) out.push(t);
+    cached(l, l, undefined);
   }
+  for (const slot of [...cache.timelines.keys()]) if (!used.has(slot)) cache.timelines.delete(slot);
   return out;
 }
 
+/** Returns storyCategory for a configuration, remembered per path folder and status (it runs for every state). */
+function categoryCache(config: RudderConfig): (path: string, status: string | undefined) => StatusCategory {
+  const memo = new Map<string, StatusCategory>();
+  const completed = backlogSubfolder(config, 'completed');
+  return (path, status) => {
+    // Only Backlog.md's completed/ folder makes the path matter.
+    const key = `${config.backlogMd && path.startsWith(completed) ? 1 : 0}|${status ?? ''}`;
+    let c = memo.get(key);
+    if (c === undefined) memo.set(key, (c = storyCategory({ path, status }, config)));
+    return c;
+  };
+}
+
 /** Returns one story's timeline: its file's history, then what the working tree holds now; undefined for a file that never was a story. */
-function timelineOf(lineage: FileLineage | undefined, story: Story | undefined, config: RudderConfig, todayDay: number): StoryTimeline | undefined {
+function timelineOf(
+  lineage: FileLineage | undefined,
+  story: Story | undefined,
+  config: RudderConfig,
+  todayDay: number,
+  categoryOf: (path: string, status: string | undefined) => StatusCategory,
+): StoryTimeline | undefined {
   const states: TimelineState[] = [];
   const events: StoryEvent[] = [];
   const r: Replay = { values: {}, path: lineage?.path ?? story?.path ?? '' };
@@ -109,7 +159,7 @@ function timelineOf(lineage: FileLineage | undefined, story: Story | undefined, 
       day,
       path: r.path,
       ...(status !== undefined ? { status } : {}),
-      category: storyCategory({ path: r.path, status }, config),
+      category: categoryOf(r.path, status),
       ...(estimateOf(r.values.estimate) !== undefined ? { estimate: estimateOf(r.values.estimate) } : {}),
       ...(blank(r.values.milestone) !== undefined ? { milestone: blank(r.values.milestone) } : {}),
       ...(blank(r.values.iteration) !== undefined ? { iteration: blank(r.values.iteration) } : {}),
