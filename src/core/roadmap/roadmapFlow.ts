@@ -52,8 +52,9 @@ export function roadmapFlowOf(history: BacklogHistory | undefined, stories: read
     trials: config.forecastTrials,
   };
   if (!history?.available) {
-    const flow: RoadmapFlow = { ...base, throughput: [], finished: [], wip: 0, agingWip: [] };
-    return { flow, timelines: [], ...(history ? { note: `no git history (${history.reason})` } : {}) };
+    const note = history ? `no git history (${history.reason})` : undefined;
+    const flow: RoadmapFlow = { ...base, ...(note ? { note } : {}), throughput: [], finished: [], wip: 0, agingWip: [] };
+    return { flow, timelines: [], ...(note ? { note } : {}) };
   }
   const timelines = storyTimelines(history, stories, config, todayDay);
   const metrics = flowMetrics(timelines, todayDay, toDayNumber(history.shallow?.since ?? history.first));
