@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { FILTER_FIELDS, type FilterField, type StoryFilter } from '../core/query/storyFilter';
 import type { BacklogSessions } from './backlogSessions';
+import { plural } from '../core/model/plural';
 
 const FIELD_ITEMS: Record<FilterField, { icon: string; label: string; hint?: string }> = {
   text: { icon: 'search', label: 'Text', hint: 'title, id or user story contains…' },
@@ -9,6 +10,7 @@ const FIELD_ITEMS: Record<FilterField, { icon: string; label: string; hint?: str
   assignee: { icon: 'person', label: 'Assignee' },
   epic: { icon: 'layers', label: 'Epic' },
   milestone: { icon: 'milestone', label: 'Milestone' },
+  iteration: { icon: 'calendar', label: 'Iteration' },
   goal: { icon: 'target', label: 'Vision goal' },
 };
 
@@ -28,7 +30,7 @@ export async function pickFilter(sessions: BacklogSessions, current: StoryFilter
   const values = valuesOf(sessions, field.field);
   const items: vscode.QuickPickItem[] = [
     { label: '(any)', description: `no ${FIELD_ITEMS[field.field].label.toLowerCase()} filter` },
-    ...[...values].map(([v, { n, name }]) => ({ label: v, description: [name, `${n} ${n === 1 ? 'story' : 'stories'}`].filter(Boolean).join(' · ') })),
+    ...[...values].map(([v, { n, name }]) => ({ label: v, description: [name, plural(n, 'story', 'stories')].filter(Boolean).join(' · ') })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: `Filter the backlog by ${FIELD_ITEMS[field.field].label.toLowerCase()}` });
   if (!picked) return undefined;
@@ -47,6 +49,7 @@ function valuesOf(sessions: BacklogSessions, field: Exclude<FilterField, 'text'>
     const index = s.index;
     if (field === 'status') for (const st of index.config.statuses) add(st, undefined, 0);
     if (field === 'milestone') for (const m of index.allMilestones()) add(m.id, m.byName ? undefined : m.title, 0);
+    if (field === 'iteration') for (const it of index.iterations()) add(it.id, it.title, 0);
     if (field === 'goal') for (const g of index.vision()?.goals ?? []) add(g.id, g.title, 0);
     if (field === 'epic') for (const e of index.stories()) if (e.type === 'epic' && e.id) add(e.id, e.title, 0);
     for (const story of index.stories()) {
@@ -56,6 +59,7 @@ function valuesOf(sessions: BacklogSessions, field: Exclude<FilterField, 'text'>
         : field === 'assignee' ? story.assignee
         : field === 'epic' ? (story.epic ? [index.byId(story.epic)[0]?.id ?? story.epic] : [])
         : field === 'milestone' ? (story.milestone ? [index.milestoneOrNamed(story.milestone)?.id ?? story.milestone] : [])
+        : field === 'iteration' ? (story.iteration ? [index.iteration(story.iteration)?.id ?? story.iteration] : [])
         : index.goalsOf(story);
       for (const v of vs) add([...values.keys()].find((k) => k.toLowerCase() === v.toLowerCase()) ?? v);
     }

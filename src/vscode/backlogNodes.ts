@@ -26,13 +26,19 @@ export interface FolderNode {
   readonly session: BacklogSession;
 }
 
-/** A trailing section of the ungrouped backlog: Backlog.md's drafts, kept apart from the ranked stories. */
+/**
+ * A trailing, collapsed section of the ungrouped backlog: done and dropped stories (history, not work to act on), and
+ * Backlog.md's drafts, both kept apart from the ranked stories to act on.
+ */
 export interface SectionNode {
   readonly kind: 'section';
   readonly session: BacklogSession;
-  readonly section: 'drafts';
+  readonly section: SectionKind;
   readonly label: string;
 }
+
+/** The trailing sections of the ungrouped backlog, in the order they are shown. */
+export type SectionKind = 'drafts' | 'closed';
 
 /** A story row. `group` is the group it is shown under, when the tree is grouped; `section` the trailing section. */
 export interface StoryNode {

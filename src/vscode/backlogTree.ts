@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import { groupStories, type StoryGroup } from '../core/query/groupStories';
+import type { IterationLoad } from '../core/query/iterations';
+import { countStories, pointsLabel } from '../core/query/counts';
+import { plural } from '../core/model/plural';
 import { describeFilter, filterStories, isEmptyFilter, type StoryFilter } from '../core/query/storyFilter';
 import { pickFilter } from './backlogFilter';
-import { isDraft } from '../core/config/workflow';
+import { isClosed, isDraft } from '../core/config/workflow';
+import type { RudderConfig } from '../core/model/config';
+import type { Story } from '../core/model/story';
 import { GROUP_BYS } from './backlogNodes';
-import type { BacklogNode, FolderNode, GroupBy, GroupNode, SectionNode, StoryNode } from './backlogNodes';
+import type { BacklogNode, FolderNode, GroupBy, GroupNode, SectionKind, SectionNode, StoryNode } from './backlogNodes';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
 import { countLabel, openAtCommand, statusIconId, storyTooltip, toStoryItem, toStoryRowUri } from './storyRows';
@@ -13,6 +18,18 @@ export const GROUP_BY_KEY = 'rudder.groupBy';
 // Why 50 ms: short enough that a save shows at once, long enough that a branch switch touching
 // thousands of files (one index change each) redraws the tree a handful of times, not thousands.
 const REFRESH_MS = 50;
+
+/** The trailing sections of the ungrouped view, in order, with their labels. */
+const SECTIONS: readonly [SectionKind, string][] = [
+  ['drafts', 'Drafts'],
+  ['closed', 'Done and dropped'],
+];
+
+/** Returns the trailing section a story sits in when the view is not grouped (a draft, or done / dropped), else undefined. */
+function sectionOf(story: Story, config: RudderConfig): SectionKind | undefined {
+  if (isDraft(story, config)) return 'drafts';
+  return isClosed(story, config) ? 'closed' : undefined;
+}
 
 /** One group's rows (the core's grouping, shared with `rudder list --group-by`), computed once per refresh. */
 interface Grouped extends StoryGroup {
@@ -77,10 +94,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     }
     if (element.kind === 'folder') return this.rootsOf(element.session);
     if (element.kind === 'section') {
-      const index = element.session.index;
-      return filterStories(index, this.filterValue)
-        .filter((s) => isDraft(s, index.config))
-        .map((story) => ({ kind: 'story', session: element.session, story, section: element }) satisfies StoryNode);
+      return this.sectionStories(element.session, element.section).map((story) => ({ kind: 'story', session: element.session, story, section: element }) satisfies StoryNode);
     }
     if (element.kind === 'group') {
       const group = this.groupsOf(element.session).find((g) => g.node.key === element.key);
@@ -113,8 +127,8 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       const stories = group?.stories ?? [];
       const item = new vscode.TreeItem(element.label, stories.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       item.id = `${root}|${element.groupBy}:${element.key}`;
-      item.description = [group?.detail, countLabel(stories)].filter(Boolean).join(' · ');
-      item.iconPath = groupIcon(element, element.session);
+      item.description = [group?.detail, group?.load ? iterationLabel(group.load, stories) : countLabel(stories)].filter(Boolean).join(' · ');
+      item.iconPath = group?.load?.over ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : groupIcon(element, element.session);
       item.contextValue = `group.${element.groupBy}`;
       if (group?.epic) {
         item.tooltip = storyTooltip(group.epic, element.session.index.issues(group.epic.path));
@@ -124,13 +138,15 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
       return item;
     }
     if (element.kind === 'section') {
-      const index = element.session.index;
-      const drafts = filterStories(index, this.filterValue).filter((s) => isDraft(s, index.config));
+      const stories = this.sectionStories(element.session, element.section);
       const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${root}|section:${element.section}`;
-      item.description = countLabel(drafts);
-      item.iconPath = new vscode.ThemeIcon('lightbulb');
-      item.tooltip = 'Backlog.md drafts (backlog/drafts/): ideas kept apart from the ranked backlog until they are promoted';
+      item.description = countLabel(stories);
+      item.iconPath = new vscode.ThemeIcon(element.section === 'drafts' ? 'lightbulb' : 'archive');
+      item.tooltip =
+        element.section === 'drafts'
+          ? 'Backlog.md drafts (backlog/drafts/): ideas kept apart from the ranked backlog until they are promoted'
+          : 'Done and dropped stories, in backlog order: kept apart from the work still to do (Reopen Story brings one back)';
       item.contextValue = `section.${element.section}`;
       return item;
     }
@@ -148,12 +164,20 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     if (this.groupByValue === 'none') {
       const index = session.index;
       const all = filterStories(index, this.filterValue);
-      const rows: BacklogNode[] = all.filter((s) => !isDraft(s, index.config)).map((story) => ({ kind: 'story', session, story }) satisfies StoryNode);
-      // Drafts stay apart from the ranked stories, in a collapsed section at the end.
-      if (all.some((s) => isDraft(s, index.config))) rows.push({ kind: 'section', session, section: 'drafts', label: 'Drafts' } satisfies SectionNode);
+      const rows: BacklogNode[] = all.filter((s) => sectionOf(s, index.config) === undefined).map((story) => ({ kind: 'story', session, story }) satisfies StoryNode);
+      // Drafts and finished work stay apart from the stories to act on, each in a collapsed section at the end.
+      for (const [section, label] of SECTIONS) {
+        if (all.some((s) => sectionOf(s, index.config) === section)) rows.push({ kind: 'section', session, section, label } satisfies SectionNode);
+      }
       return rows;
     }
     return this.groupsOf(session).map((g) => g.node);
+  }
+
+  /** Returns the stories of a trailing section (matching the filter), in backlog order. */
+  private sectionStories(session: BacklogSession, section: SectionKind): Story[] {
+    const index = session.index;
+    return filterStories(index, this.filterValue).filter((s) => sectionOf(s, index.config) === section);
   }
 
   private groupsOf(session: BacklogSession): Grouped[] {
@@ -176,6 +200,14 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   }
 }
 
+/** Returns an iteration group's description: `18 of 20 pts committed · 5 stories` (the points of every story in it, done ones too). */
+function iterationLabel(load: IterationLoad, stories: readonly Story[]): string {
+  const c = countStories(stories);
+  const cap = load.capacity.points;
+  const committed = cap === undefined ? `${pointsLabel(load.committed)} committed (no capacity)` : `${load.committed} of ${pointsLabel(cap)} committed${load.over ? ' — over capacity' : ''}`;
+  return [committed, plural(c.stories, 'story', 'stories'), ...(c.epics ? [plural(c.epics, 'epic')] : [])].join(' · ');
+}
+
 function groupIcon(group: GroupNode, session: BacklogSession): vscode.ThemeIcon {
   if (group.key === '') return new vscode.ThemeIcon('circle-slash');
   if (group.label.endsWith(' (not found)')) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
@@ -186,6 +218,8 @@ function groupIcon(group: GroupNode, session: BacklogSession): vscode.ThemeIcon 
       return new vscode.ThemeIcon('layers');
     case 'milestone':
       return new vscode.ThemeIcon('milestone');
+    case 'iteration':
+      return new vscode.ThemeIcon('calendar');
     case 'goal':
       return new vscode.ThemeIcon('target');
   }
@@ -222,7 +256,7 @@ export function registerBacklogTree(
     provider.onDidChangeView(sync),
     vscode.commands.registerCommand('rudder.groupBy', async (groupBy?: GroupBy) => {
       if (typeof groupBy !== 'string' || !GROUP_BYS.includes(groupBy)) {
-        const labels: Record<GroupBy, string> = { none: 'None (backlog order)', status: 'Status', epic: 'Epic', milestone: 'Milestone', goal: 'Vision goal' };
+        const labels: Record<GroupBy, string> = { none: 'None (backlog order)', status: 'Status', epic: 'Epic', milestone: 'Milestone', iteration: 'Iteration', goal: 'Vision goal' };
         const picked = await vscode.window.showQuickPick(
           GROUP_BYS.map((g) => ({ label: labels[g], description: g === provider.groupBy ? '(current)' : undefined, groupBy: g })),
           { title: 'Group the backlog by' },

@@ -43,7 +43,8 @@ export class RudderCodeActions implements vscode.CodeActionProvider {
 
   private toAction(fix: IntelFix, diagnostic: vscode.Diagnostic | undefined): vscode.CodeAction {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-    action.edit = toWorkspaceEdit(this.root, fix.edits);
+    // A fix that only places the cursor (fill in a placeholder) has no edit, only the selection command.
+    if (fix.edits.length) action.edit = toWorkspaceEdit(this.root, fix.edits);
     action.isPreferred = fix.isPreferred === true;
     if (diagnostic) action.diagnostics = [diagnostic];
     if (fix.selection) {
@@ -58,7 +59,7 @@ export class RudderCodeActions implements vscode.CodeActionProvider {
     const diagnostics: string[] = [];
     for (const issue of issues) {
       const fix = fixesFor(this.index, issue).find((f) => f.isPreferred);
-      if (!fix || fix.edits.some((e) => e.path !== path || e.create)) continue;
+      if (!fix || fix.edits.length === 0 || fix.edits.some((e) => e.path !== path || e.create)) continue;
       const edits = fix.edits.flatMap((e) => e.edits);
       if (edits.some((e) => chosen.some((c) => overlaps(c.range, e.range)))) continue; // computed against the same text: conflicting fixes wait for the next run
       chosen.push(...edits);

@@ -3,7 +3,10 @@ import type { Issue } from '../core/model/issue';
 import type { Story } from '../core/model/story';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
-import { escapeMarkdown, openAtCommand, storyDescription, toStoryRowUri } from './storyRows';
+import { plural } from '../core/model/plural';
+import { ruleDocsUrl } from '../core/rules/rule';
+import { ruleOf, ruleTitle } from '../core/rules/rules';
+import { escapeMarkdown, openAtCommand, toStoryRowUri } from './storyRows';
 
 /** A row of the "Needs grooming" view. */
 export type GroomingNode =
@@ -22,8 +25,9 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const REFRESH_MS = 150;
 
 /**
- * The `rudder.grooming` view: every issue of the backlog grouped by code (errors first, then the
- * most frequent), each group's issues in backlog order of their stories (highest-ranked first).
+ * The `rudder.grooming` view: every issue of the backlog grouped by rule (labelled with the rule's plain title, its
+ * code in the description; errors first, then the most frequent), each group's issues in backlog order of their
+ * stories (highest-ranked first).
  */
 export class GroomingTreeProvider implements vscode.TreeDataProvider<GroomingNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<GroomingNode | undefined>();
@@ -63,20 +67,24 @@ export class GroomingTreeProvider implements vscode.TreeDataProvider<GroomingNod
     if (element.kind === 'code') {
       const n = element.issues.length;
       // Small groups open, large ones (a generated backlog's thousands) stay closed.
-      const item = new vscode.TreeItem(element.code, n <= 10 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      // The rule's own plain title (its metadata), the code beside it: product owners read the first, tools the second.
+      const item = new vscode.TreeItem(ruleTitle(element.code), n <= 10 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${root}|${element.code}`;
       const stories = new Set(element.issues.map((i) => i.issue.path)).size;
-      item.description = `${n} ${n === 1 ? 'issue' : 'issues'}${stories !== n ? ` in ${stories} files` : ''}`;
+      item.description = `${plural(n, 'issue')}${stories !== n ? ` in ${plural(stories, 'file')}` : ''} · ${element.code}`;
       const severity = element.issues[0]?.issue.severity ?? 'info';
       item.iconPath = severityIcon(severity);
-      item.tooltip = new vscode.MarkdownString(`**${element.code}**: ${n} ${n === 1 ? 'issue' : 'issues'}. [What it means](https://github.com/rudder/rudder/blob/main/docs/rules.md#${element.code})`);
+      const rule = ruleOf(element.code);
+      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(ruleTitle(element.code))}** (\`${element.code}\`): ${plural(n, 'issue')}.${rule ? `\n\n${escapeMarkdown(rule.description)}` : ''}\n\n[What it means](${ruleDocsUrl(element.code)})`);
       item.contextValue = 'groomingCode';
       return item;
     }
     const { issue, story } = element;
-    const item = new vscode.TreeItem(story ? story.title || story.path : issue.path, vscode.TreeItemCollapsibleState.None);
+    // The id before the title, as in the Backlog view, so it stays readable in a narrow sidebar; the message follows.
+    const label = story ? [story.id, story.title || story.path].filter(Boolean).join('  ') : issue.path;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `${root}|${issue.code}|${issue.path}|${issue.range.start.line}:${issue.range.start.character}|${issue.message}`;
-    item.description = [story ? storyDescription(story).split(' · ')[0] : undefined, issue.message].filter(Boolean).join(' · ');
+    item.description = issue.message;
     item.iconPath = severityIcon(issue.severity);
     item.tooltip = new vscode.MarkdownString(`${escapeMarkdown(issue.message)}\n\n\`${issue.code}\` · \`${issue.path}:${issue.range.start.line + 1}\``);
     item.command = openAtCommand(element.session, issue.path, issue.range);

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { BacklogSessions } from './backlogSessions';
 import { storiesNeedingGrooming } from './groomingView';
+import { countStories } from '../core/query/counts';
+import { plural } from '../core/model/plural';
 import { onAnyIndexChange, onEverySession } from './sessionEvents';
 
 // Why 300 ms: the count walks every story's (cached) issues; the status bar need not be faster than a glance.
@@ -29,19 +31,23 @@ export class BacklogStatusBar implements vscode.Disposable {
       this.item.hide();
       return '';
     }
-    const stories = all.reduce((n, s) => n + s.index.stories().length, 0);
+    // Stories and epics apart, as every view counts them (src/core/query/counts.ts).
+    const counts = all.map((s) => countStories(s.index.stories()));
+    const stories = counts.reduce((n, c) => n + c.stories, 0);
+    const epics = counts.reduce((n, c) => n + c.epics, 0);
+    const what = [plural(stories, 'story', 'stories'), ...(epics ? [plural(epics, 'epic')] : [])].join(' · ');
     if (all.some((s) => s.loader.isLoading)) {
       // Why no grooming count while loading: it runs every rule on every story loaded so far, again
       // and again as the load goes on; the count comes once the load is done.
-      this.item.text = `$(sync~spin) ${stories} stories…`;
+      this.item.text = `$(sync~spin) ${what}…`;
       this.item.tooltip = 'Rudder is loading the backlog';
       this.item.show();
       return this.item.text;
     }
     const grooming = storiesNeedingGrooming(this.sessions);
-    this.item.text = `$(list-ordered) ${stories} ${stories === 1 ? 'story' : 'stories'} · ${grooming} need${grooming === 1 ? 's' : ''} grooming`;
-    this.item.tooltip = `${stories} stories in the backlog; ${grooming} with issues. Click to see what needs grooming.`;
-    this.item.accessibilityInformation = { label: `Rudder: ${stories} stories, ${grooming} need grooming` };
+    this.item.text = `$(list-ordered) ${what} · ${grooming} need${grooming === 1 ? 's' : ''} grooming`;
+    this.item.tooltip = `${what} in the backlog; ${grooming} with issues. Click to see what needs grooming.`;
+    this.item.accessibilityInformation = { label: `Rudder: ${what}, ${grooming} need${grooming === 1 ? 's' : ''} grooming` };
     this.item.show();
     return this.item.text;
   }

@@ -15,6 +15,7 @@ const COMPLETION_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   epic: vscode.CompletionItemKind.Module,
   goal: vscode.CompletionItemKind.Constant,
   milestone: vscode.CompletionItemKind.Event,
+  iteration: vscode.CompletionItemKind.Event,
 };
 
 /** Thin providers over `src/core/intel`: completion, hover, definition, links, references and CodeLens in backlog files. */

@@ -1,4 +1,6 @@
 import { statusCategory } from '../core/config/workflow';
+import { countLabel as coreCountLabel, countStories, pointsLabel } from '../core/query/counts';
+import { plural } from '../core/model/plural';
 import * as vscode from 'vscode';
 import type { BacklogIndex } from '../core/index/backlogIndex';
 import type { Issue } from '../core/model/issue';
@@ -80,7 +82,7 @@ export function storyTooltip(story: Story, issues: readonly Issue[]): vscode.Mar
     md.appendMarkdown('\n');
   }
   if (issues.length) {
-    md.appendMarkdown(`**${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}**\n\n`);
+    md.appendMarkdown(`**${plural(issues.length, 'issue')}**\n\n`);
     for (const i of issues) md.appendMarkdown(`$(${i.severity === 'error' ? 'error' : i.severity === 'warning' ? 'warning' : 'info'}) ${escapeMarkdown(i.message)} \`${i.code}\`  \n`);
     md.appendMarkdown('\n');
   }
@@ -94,37 +96,42 @@ export function openAtCommand(session: BacklogSession, path: string, range: Rang
   return { command: 'vscode.open', title: 'Open Story', arguments: [session.toUri(path), options] };
 }
 
+/**
+ * Returns the label and description of a story row: `S-12 · 3 pts  Plan dinners…` and `AC 2/5`. Why the id and the
+ * points before the title: at the default sidebar width (300 px) a long title pushed them off the row, and they are
+ * what tells stories apart and sizes them; the criteria follow the title (and every fact is in the tooltip).
+ */
+export function storyRowText(story: Story): { label: string; description?: string } {
+  const head = [story.id, story.estimate !== undefined ? points(story.estimate) : undefined].filter(Boolean).join(' · ');
+  const title = story.title || story.path;
+  const items = story.acceptanceCriteria?.items;
+  return { label: head ? `${head}  ${title}` : title, description: items?.length ? `AC ${items.filter((c) => c.checked === true).length}/${items.length}` : undefined };
+}
+
 /** Returns a story's row: label, description, icon, tooltip, decoration URI and the click that opens it at its title. */
 export function toStoryItem(session: BacklogSession, story: Story, id: string): vscode.TreeItem {
-  const item = new vscode.TreeItem(story.title || story.path, vscode.TreeItemCollapsibleState.None);
+  const text = storyRowText(story);
+  const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
   const issues = session.index.issues(story.path);
   item.id = id;
-  item.description = storyDescription(story);
+  item.description = text.description;
   item.resourceUri = toStoryRowUri(session, story.path);
   item.iconPath = storyIcon(story, session.index.config);
   item.tooltip = storyTooltip(story, issues);
   item.contextValue = `story.${story.type}${issues.length ? '.issues' : ''}`;
   item.command = openAtCommand(session, story.path, story.titleRange);
-  item.accessibilityInformation = { label: `${story.title}, ${item.description}${issues.length ? `, ${issues.length} issues` : ''}` };
+  item.accessibilityInformation = { label: `${story.title}, ${storyDescription(story)}${issues.length ? `, ${plural(issues.length, 'issue')}` : ''}` };
   return item;
 }
 
-/** Returns the sum of the estimates of some stories. */
-export function pointsOf(stories: readonly Story[]): number {
-  let sum = 0;
-  for (const s of stories) sum += s.estimate ?? 0;
-  return sum;
-}
-
-/** Returns `3 stories · 11 pts`. */
+/** Returns `9 stories · 55 pts · 1 epic`: stories and epics apart, points of the stories only (the core's counts). */
 export function countLabel(stories: readonly Story[]): string {
-  const n = stories.length;
-  return `${n} ${n === 1 ? 'story' : 'stories'} · ${points(pointsOf(stories))}`;
+  return coreCountLabel(countStories(stories));
 }
 
 /** Returns `1 pt` or `3 pts`. */
 export function points(n: number): string {
-  return `${n} ${n === 1 ? 'pt' : 'pts'}`;
+  return pointsLabel(n);
 }
 
 /** Returns text with Markdown punctuation escaped. */

@@ -72,8 +72,8 @@ export class VisionTreeProvider implements vscode.TreeDataProvider<VisionNode>, 
       const { goal, stories } = element;
       const item = new vscode.TreeItem(goal ? goal.title || goal.id : 'Unlinked', vscode.TreeItemCollapsibleState.Expanded);
       item.id = `${root}|goal:${goal?.id ?? ''}`;
-      // Epics' own estimates would count their stories twice: points are the non-epic stories'.
-      const counted = stories.filter((s) => s.type !== 'epic');
+      // Stories and epics apart, points of the stories only (an epic's estimate would count its stories twice).
+      const counted = stories;
       item.description = `${goal ? `${goal.id} · ` : ''}${countLabel(counted)}`;
       item.iconPath = new vscode.ThemeIcon(goal ? 'target' : 'question');
       const vision = element.session.index.vision();

@@ -115,13 +115,16 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
     await paletteThenPick(page, 'Rudder: Group Backlog By', 'None');
   });
 
-  it('shows what needs grooming, by issue code', async () => {
+  it('shows what needs grooming, grouped by plain rule titles with the code beside them', async () => {
     const page = wb.page;
     await runFromPalette(page, 'Focus on Needs Grooming View');
     const rows = viewPane(page, 'Needs Grooming').locator('.monaco-list-row');
     await rows.first().waitFor();
     const labels = await rows.locator('.label-name').allTextContents();
-    assert.ok(labels.includes('duplicate-id') || labels.includes('invalid-field'), `grooming rows: ${labels}`);
+    const descriptions = await rows.locator('.label-description').allTextContents();
+    assert.ok(labels.includes('Two stories share the same id'), `grooming rows: ${labels}`);
+    assert.ok(!labels.includes('duplicate-id'), 'no rule code as a group label');
+    assert.ok(descriptions.some((d) => d.endsWith('· duplicate-id')), `the code in the description: ${descriptions}`);
     await wb.shot('12-grooming-view');
   });
 
@@ -140,7 +143,7 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
     const item = page.locator('.statusbar-item', { hasText: 'need grooming' });
     await item.waitFor();
     const text = await item.innerText();
-    assert.match(text, /\d+ stories · \d+ needs? grooming/);
+    assert.match(text, /\d+ stories · \d+ epics? · \d+ needs? grooming/);
     const box = await page.locator('.part.statusbar').boundingBox();
     await still(page, '14-status-bar', { x: 0, y: box.y - 60, width: 640, height: box.height + 60 });
   });

@@ -121,7 +121,10 @@ async function restoreWorkbench(wb, pristine, { tree = true } = {}) {
     }
     await page.keyboard.press('Home'); // the first rows in view (a test may have scrolled the tree)
     const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'list', folder, '--json'], { encoding: 'utf8' });
-    const ids = JSON.parse(r.stdout).stories.map((s) => s.id);
+    // The ungrouped view lists open stories in backlog order; done and dropped ones (and drafts) sit in collapsed sections.
+    const ids = JSON.parse(r.stdout)
+      .stories.filter((s) => !s.draft && !/^(done|dropped)$/i.test(s.status ?? ''))
+      .map((s) => s.id);
     let seen = [];
     const end = Date.now() + 20_000;
     for (;;) {
@@ -175,18 +178,27 @@ export function viewPane(page, view) {
 }
 
 /**
- * Returns the visible rows of a sidebar view (default: the Backlog) as { title, id } in screen order;
- * `id` is the first part of the row's description (`S-12 · 3 pts · AC 2/5` -> `S-12`).
+ * Returns the visible rows of a sidebar view (default: the Backlog) as { title, id } in screen order. A
+ * story row's label is `S-12 · 3 pts  Title` (the id and points first, two spaces, the title): `id` is `S-12` and
+ * `title` the title. Any other row (a group, a section) has its label as `title` and the first part of its
+ * description as `id` (an epic group's `E-1 · 9 stories` -> `E-1`).
  */
 export async function readTreeRows(page, view = 'Backlog') {
   const rows = viewPane(page, view).locator('.monaco-list-row');
   return rows.evaluateAll((els) =>
     els
-      .map((el) => ({
-        top: Number.parseFloat(el.style.top || '0'),
-        title: el.querySelector('.label-name')?.textContent?.trim() ?? '',
-        id: (el.querySelector('.label-description')?.textContent?.trim() ?? '').split(' · ')[0],
-      }))
+      .map((el) => {
+        const label = el.querySelector('.label-name')?.textContent?.trim() ?? '';
+        const description = el.querySelector('.label-description')?.textContent?.trim() ?? '';
+        const split = label.indexOf('  ');
+        const story = split > 0;
+        return {
+          top: Number.parseFloat(el.style.top || '0'),
+          title: story ? label.slice(split + 2) : label,
+          id: story ? label.slice(0, split).split(' · ')[0] : description.split(' · ')[0],
+          description,
+        };
+      })
       .sort((a, b) => a.top - b.top)
       .map(({ title, id }) => ({ title, id })),
   );

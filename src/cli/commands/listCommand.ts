@@ -16,6 +16,7 @@ const FILTER_HELP: Record<(typeof FILTER_FIELDS)[number], string> = {
   assignee: 'Only stories assigned to this person.',
   epic: 'Only the stories of this epic (its id).',
   milestone: 'Only the stories of this milestone (its id or title).',
+  iteration: 'Only the stories planned into this iteration (its id or title).',
   goal: 'Only the stories that serve this vision goal (directly or through their epic).',
 };
 
@@ -23,7 +24,7 @@ const FILTER_HELP: Record<(typeof FILTER_FIELDS)[number], string> = {
 export const listCommand: Command = {
   name: 'list',
   summary: 'Print the backlog in order (a table, or JSON with --json).',
-  usage: 'rudder list [folder] [--json] [--status S] [--text T] [--label L] [--assignee A] [--epic E] [--milestone M] [--goal G] [--group-by status|epic|milestone|goal] [--sort rank|wsjf|rice|priority]',
+  usage: 'rudder list [folder] [--json] [--status S] [--text T] [--label L] [--assignee A] [--epic E] [--milestone M] [--iteration I] [--goal G] [--group-by status|epic|milestone|iteration|goal] [--sort rank|wsjf|rice|priority]',
   options: [
     { name: 'json', type: 'boolean', description: 'Print JSON: { "version": 1, "stories": [...] } (and "groups" with --group-by).' },
     ...FILTER_FIELDS.map((f) => ({ name: f, ...(f === 'status' ? { short: 's' } : {}), type: 'string' as const, valueName: f[0].toUpperCase(), description: FILTER_HELP[f] })),

@@ -17,6 +17,7 @@ const CONFIG_KEYS = [
   'exclude',
   'vision',
   'milestones',
+  'iterations',
   'statuses',
   'readyStatus',
   'doneStatus',
@@ -29,6 +30,7 @@ const CONFIG_KEYS = [
   'splitThreshold',
   'idPrefix',
   'velocity',
+  'wipLimit',
   'forecastWeeks',
   'forecastUnit',
   'forecastTrials',
@@ -54,6 +56,7 @@ export function defaultConfig(backlogFolder = 'backlog'): RudderConfig {
     exclude: ['**/archive/**', under(backlogFolder, 'docs/**'), under(backlogFolder, 'decisions/**')],
     vision: under(backlogFolder, 'vision.md'),
     milestones: under(backlogFolder, 'milestones/*.md'),
+    iterations: under(backlogFolder, 'iterations/*.md'),
     statuses: ['draft', 'ready', 'in-progress', 'done', 'dropped'],
     readyStatus: 'ready',
     doneStatus: 'done',
@@ -255,6 +258,8 @@ function parseRudderYml(text: string, folderHint: string, base: (folder: string)
   if (vision) config.vision = vision;
   const milestones = insideStr('milestones');
   if (milestones) config.milestones = milestones;
+  const iterations = insideStr('iterations');
+  if (iterations) config.iterations = iterations;
   const statuses = strList('statuses', false);
   if (statuses) config.statuses = statuses.values;
   const priorities = strList('priorities', false);
@@ -358,6 +363,14 @@ function parseRudderYml(text: string, folderHint: string, base: (folder: string)
   if (prefix) config.idPrefix = prefix;
   const velocity = num('velocity', 0, true);
   if (velocity !== undefined) config.velocity = velocity;
+  const wip = num('wipLimit', 1, false);
+  if (wip !== undefined) {
+    if (Number.isInteger(wip)) config.wipLimit = wip;
+    else {
+      const [s, e] = rangeOf(pairs.get('wipLimit')!.value);
+      report(s, e, `"wipLimit" must be a whole number of stories, at least 1. Write e.g. \`wipLimit: ${example('wipLimit')}\`.`);
+    }
+  }
   const whole = (key: 'forecastWeeks' | 'forecastTrials', bounds: { min: number; max: number }): number | undefined => {
     const p = pairs.get(key);
     if (!p) return undefined;
@@ -402,6 +415,7 @@ function example(key: string): string {
     exclude: '**/archive/**',
     vision: 'backlog/vision.md',
     milestones: 'backlog/milestones/*.md',
+    iterations: 'backlog/iterations/*.md',
     statuses: 'draft, ready, in-progress, done',
     readyStatus: 'ready',
     doneStatus: 'done',
@@ -413,6 +427,7 @@ function example(key: string): string {
     splitThreshold: '13',
     idPrefix: 'S-',
     velocity: '20',
+    wipLimit: '3',
     forecastWeeks: '12',
     forecastUnit: 'stories',
     forecastTrials: '10000',

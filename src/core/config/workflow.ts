@@ -57,6 +57,11 @@ export function statusCategory(status: string | undefined, config: RudderConfig)
   return DOING_WORDS.test(status.toLowerCase()) ? 'doing' : 'todo';
 }
 
+/** Returns true when a backlog item is an epic (`type: epic`, in any case): it groups stories and is counted apart from them. */
+export function isEpic(story: Pick<Story, 'type'>): boolean {
+  return story.type.trim().toLowerCase() === 'epic';
+}
+
 /** Returns a folder of the backlog folder, with a trailing '/' (`<backlog>/completed/`). */
 export function backlogSubfolder(config: RudderConfig, name: string): string {
   const b = config.backlog.replace(/^\.\/+/, '').replace(/\/+$/, '');

@@ -14,7 +14,7 @@ export interface GroupRef {
 }
 
 /**
- * Returns the plan that puts stories into a group (a drop into a tree group): sets the status, epic or milestone the
+ * Returns the plan that puts stories into a group (a drop into a tree group): sets the status, epic, milestone or iteration the
  * group stands for (clears it for the "No …" group), or adds the vision goal. Stories already in the group are left
  * as they are.
  */
@@ -29,6 +29,8 @@ export function joinGroupPlan(index: BacklogIndex, group: GroupRef, stories: rea
         return key === '' ? !s.epic : s.epic !== undefined && idKey(s.epic, config) === idKey(key, config);
       case 'milestone':
         return key === '' ? !s.milestone : s.milestone !== undefined && milestoneKey(s.milestone, index) === milestoneKey(key, index);
+      case 'iteration':
+        return key === '' ? !s.iteration : s.iteration !== undefined && (index.iteration(s.iteration)?.id ?? s.iteration).toLowerCase() === (index.iteration(key)?.id ?? key).toLowerCase();
       case 'goal':
         return key !== '' && index.goalsOf(s).some((g) => g.toLowerCase() === key);
     }
@@ -47,6 +49,10 @@ export function joinGroupPlan(index: BacklogIndex, group: GroupRef, stories: rea
     case 'milestone': {
       const milestone = key === '' ? null : (index.milestone(key)?.id ?? group.label);
       return setFieldsPlan(paths, { milestone }, text);
+    }
+    case 'iteration': {
+      const iteration = key === '' ? null : (index.iteration(key)?.id ?? group.label);
+      return setFieldsPlan(paths, { iteration }, text);
     }
     case 'goal': {
       const goal = index.vision()?.goals.find((g) => g.id.toLowerCase() === key)?.id ?? key;

@@ -1,4 +1,3 @@
-import { isClosed } from '../config/workflow';
 import { insertAcceptanceCriteriaSection } from '../edits/bodyEdits';
 import { setField } from '../edits/frontMatterEdits';
 import { USER_STORY_TEMPLATE } from '../edits/newStoryText';
@@ -7,6 +6,7 @@ import type { ReadyCheck } from '../model/config';
 import { LineIndex } from '../model/lineIndex';
 import type { FileEdit, Range } from '../model/range';
 import type { Story } from '../model/story';
+import { readinessContextOf, readinessFailures, type ReadinessFailure } from '../query/readiness';
 import { detectEol } from '../edits/frontMatterEdits';
 import type { TextOf } from './fileText';
 
@@ -31,53 +31,33 @@ export type ReadyPlan =
   | { readonly ready: true; readonly edits: readonly FileEdit[]; readonly status: string }
   | { readonly ready: false; readonly failures: readonly ReadyFailure[] };
 
-const isClosedIn = (index: BacklogIndex, s: Story): boolean => isClosed(s, index.config);
-
-/** Returns the failing Definition of Ready checks of a story, each with a remedy (epics: none, as in the not-ready rule). */
+/** Returns the failing Definition of Ready checks of a story (the one readiness query), each with a remedy (epics: none). */
 export function readyFailures(story: Story, index: BacklogIndex, text: TextOf): ReadyFailure[] {
-  if (story.type === 'epic') return [];
-  const out: ReadyFailure[] = [];
   const t = text(story.path);
-  for (const check of index.config.definitionOfReady) {
-    switch (check) {
-      case 'acceptance-criteria':
-        if (!story.acceptanceCriteria || story.acceptanceCriteria.items.length === 0) {
-          const c = t === undefined ? undefined : insertAcceptanceCriteriaSection(t, story);
-          out.push({
-            check,
-            message: 'no acceptance criteria',
-            remedy: c && c.edits.length
-              ? { kind: 'edit', title: 'Add Acceptance Criteria', edits: [{ path: story.path, edits: c.edits }], path: story.path, select: c.selection }
-              : { kind: 'open', title: 'Open Criteria', path: story.path, range: story.acceptanceCriteria?.headingRange ?? story.titleRange },
-          });
-        }
-        break;
-      case 'vision-link':
-        if (index.vision() && story.vision.length === 0 && !(story.epic !== undefined && index.byId(story.epic).some((e) => e.path !== story.path && e.vision.length > 0))) {
-          out.push({ check, message: 'no link to a vision goal', remedy: { kind: 'command', title: 'Link Vision Goal…', command: 'rudder.linkVision' } });
-        }
-        break;
-      case 'estimate':
-        if (story.estimate === undefined) out.push({ check, message: 'no estimate', remedy: { kind: 'command', title: 'Estimate…', command: 'rudder.estimate' } });
-        break;
-      case 'user-story':
-        if (!story.userStory) out.push({ check, message: 'no "As a …, I want …, so that …" statement', remedy: t === undefined ? undefined : userStoryRemedy(story, t) });
-        break;
-      case 'no-open-dependencies': {
-        const open = story.dependsOn.flatMap((d) => index.byId(d).filter((s) => s.path !== story.path && !isClosedIn(index, s)));
-        if (open.length) {
-          const first = open[0];
-          out.push({
-            check,
-            message: `open dependencies (${[...new Set(open.map((s) => s.id ?? s.path))].join(', ')})`,
-            remedy: { kind: 'open', title: `Open ${first.id ?? first.path}`, path: first.path, range: first.titleRange },
-          });
-        }
-        break;
-      }
+  return readinessFailures(story, readinessContextOf(index), { text: t }).map((f): ReadyFailure => ({ check: f.check, message: f.message, remedy: remedyOf(story, f, t) }));
+}
+
+/** Returns how to remedy one failing check: fill the placeholder, insert what is missing, ask, or open the blocker. */
+function remedyOf(story: Story, f: ReadinessFailure, t: string | undefined): ReadyRemedy | undefined {
+  if (f.placeholder) return { kind: 'open', title: f.check === 'user-story' ? 'Fill In the User Story' : 'Fill In the Criteria', path: story.path, range: f.placeholder };
+  switch (f.check) {
+    case 'acceptance-criteria': {
+      const c = t === undefined ? undefined : insertAcceptanceCriteriaSection(t, story);
+      return c && c.edits.length
+        ? { kind: 'edit', title: 'Add Acceptance Criteria', edits: [{ path: story.path, edits: c.edits }], path: story.path, select: c.selection }
+        : { kind: 'open', title: 'Open Criteria', path: story.path, range: story.acceptanceCriteria?.headingRange ?? story.titleRange };
+    }
+    case 'vision-link':
+      return { kind: 'command', title: 'Link Vision Goal…', command: 'rudder.linkVision' };
+    case 'estimate':
+      return { kind: 'command', title: 'Estimate…', command: 'rudder.estimate' };
+    case 'user-story':
+      return t === undefined ? undefined : userStoryRemedy(story, t);
+    case 'no-open-dependencies': {
+      const first = f.blockers?.[0];
+      return first ? { kind: 'open', title: `Open ${first.id ?? first.path}`, path: first.path, range: first.titleRange } : undefined;
     }
   }
-  return out;
 }
 
 /** Returns the plan of "mark ready": the status edit when the Definition of Ready holds, else the failing checks. */

@@ -1,3 +1,4 @@
+import { isClosed } from '../config/workflow';
 import type { RudderConfig } from '../model/config';
 import type { Story } from '../model/story';
 import { evenRanks } from '../rank/rankBetween';
@@ -25,12 +26,14 @@ export interface RerankPlan extends OrderPlan {
   readonly rows: readonly RerankRow[];
   /** Stories of the selection without the score's inputs: left in place. */
   readonly unscored: readonly Story[];
+  /** Done and dropped stories of the selection: left in place (their order is history, not a plan). */
+  readonly closed: readonly Story[];
 }
 
 /**
  * Returns the re-rank of `paths` (all of `order` when empty) by WSJF or RICE, highest first (ties keep their order).
- * Only stories with a score are judged: they are re-ordered among the backlog positions they occupy, and stories
- * without the inputs stay where they are (`unscored`). Only a minimal set of stories gets new keys (the others
+ * Only open stories with a score are judged: they are re-ordered among the backlog positions they occupy; stories
+ * without the inputs (`unscored`) and done or dropped ones (`closed`) stay where they are. Only a minimal set of stories gets new keys (the others
  * already are in a fitting order).
  */
 export function rerankByScore(order: readonly Story[], paths: readonly string[], kind: 'wsjf' | 'rice', config: RudderConfig, text: TextOf): RerankPlan {
@@ -38,9 +41,14 @@ export function rerankByScore(order: readonly Story[], paths: readonly string[],
   const score = kind === 'wsjf' ? wsjf : rice;
   const slots: number[] = [];
   const unscored: Story[] = [];
+  const closed: Story[] = [];
   const selection: { story: Story; score: Score; from: number }[] = [];
   order.forEach((s, i) => {
     if (!wanted.has(s.path)) return;
+    if (isClosed(s, config)) {
+      closed.push(s);
+      return;
+    }
     const sc = score(s);
     if (!sc) {
       unscored.push(s);
@@ -55,7 +63,7 @@ export function rerankByScore(order: readonly Story[], paths: readonly string[],
   slots.forEach((slot, k) => (desired[slot] = sorted[k].story));
   const plan = reorderStories(desired, config, text);
   const rows = sorted.map((r, to) => ({ story: r.story, score: r.score, from: r.from, to, moves: plan.ranks.has(r.story.path) }));
-  return { ...plan, kind, rows, unscored };
+  return { ...plan, kind, rows, unscored, closed };
 }
 
 /** Returns the plan that rewrites every rank key evenly (keeping today's order); edits only where a key changes. Unranked stories stay unranked. */

@@ -2,11 +2,12 @@ import { defaultConfig } from '../config/parseConfig';
 import { scopeOf, type FileKind, type PathScope } from '../load/backlogScope';
 import type { RudderConfig } from '../model/config';
 import type { Issue } from '../model/issue';
-import type { Milestone, Story, Vision } from '../model/story';
+import type { Iteration, Milestone, Story, Vision } from '../model/story';
 import { backlogSubfolder } from '../config/workflow';
 import { bareStory } from '../parse/bareStory';
 import { isStoryFile, looksBinary, parseStory } from '../parse/parseStory';
 import { parseMilestone } from '../parse/parseMilestone';
+import { parseIteration } from '../parse/parseIteration';
 import { parseVision } from '../parse/parseVision';
 import { compareIds, compareStories } from '../rank/compareStories';
 import type { RuleContext } from '../rules/rule';
@@ -59,6 +60,10 @@ export class BacklogIndex {
   private readonly milestoneByPath = new Map<string, Milestone>();
   // Why lazy: milestones are few and change rarely; the lookup is rebuilt on first use after a change.
   private milestoneLookup: Map<string, Milestone> | undefined;
+  private readonly iterationByPath = new Map<string, Iteration>();
+  // Why lazy: like milestones, few and rarely changed.
+  private iterationLookup: Map<string, Iteration> | undefined;
+  private iterationList: Iteration[] | undefined;
   // Why lazy too: milestones by name (Backlog.md) are derived from every story's `milestone:`; rebuilt on first use
   // after a story's milestone, a milestone file or an archived file changed.
   private named: Milestone[] | undefined;
@@ -166,9 +171,12 @@ export class BacklogIndex {
     let change: IndexChange;
     const elsewhere = this.setElsewhere(path, undefined);
     if (kind === 'story') change = this.replaceStory(path, undefined);
-    else if (kind === 'vision' || kind === 'milestone') {
+    else if (kind === 'vision' || kind === 'milestone' || kind === 'iteration') {
       if (kind === 'vision') this.visionDoc = undefined;
-      else {
+      else if (kind === 'iteration') {
+        this.iterationByPath.delete(path);
+        this.resetIterations();
+      } else {
         this.milestoneByPath.delete(path);
         this.milestoneLookup = undefined;
         this.named = undefined;
@@ -212,9 +220,9 @@ export class BacklogIndex {
     return [...this.fileIssues.keys()];
   }
 
-  /** Returns every path that may have issues of its own: stories, milestones, the vision, files with file problems, notes under the story globs. */
+  /** Returns every path that may have issues of its own: stories, milestones, iterations, the vision, files with file problems, notes under the story globs. */
   reportedPaths(): string[] {
-    const out = new Set<string>([...this.storyByPath.keys(), ...this.milestoneByPath.keys(), ...this.fileIssues.keys(), ...this.notes]);
+    const out = new Set<string>([...this.storyByPath.keys(), ...this.milestoneByPath.keys(), ...this.iterationByPath.keys(), ...this.fileIssues.keys(), ...this.notes]);
     if (this.visionDoc) out.add(this.visionDoc.path);
     return [...out];
   }
@@ -342,6 +350,47 @@ export class BacklogIndex {
     return this.milestone(ref) ?? this.namedMilestones().find((m) => m.id.toLowerCase() === key);
   }
 
+  /** Returns the iterations (sprints), by start date (undated last), then by id in natural order. */
+  iterations(): readonly Iteration[] {
+    if (!this.iterationList) {
+      this.iterationList = [...this.iterationByPath.values()].sort(
+        (a, b) => (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff') || compareIds(a.id, b.id) || (a.path < b.path ? -1 : 1),
+      );
+    }
+    return this.iterationList;
+  }
+
+  /** Returns an iteration by id or title (case-insensitive). */
+  iteration(ref: string): Iteration | undefined {
+    if (!this.iterationLookup) {
+      const lookup = new Map<string, Iteration>();
+      const all = this.iterations();
+      // Titles first so that an id always wins over another iteration's equal title.
+      for (const it of all) if (!lookup.has(it.title.toLowerCase())) lookup.set(it.title.toLowerCase(), it);
+      for (const it of all) lookup.set(it.id.toLowerCase(), it);
+      this.iterationLookup = lookup;
+    }
+    return this.iterationLookup.get(ref.trim().toLowerCase());
+  }
+
+  /** Returns the stories planned into an iteration (named by its id or its title), in backlog order. */
+  ofIteration(ref: string): readonly Story[] {
+    const it = this.iteration(ref);
+    const keys = new Set([ref.trim().toLowerCase()]);
+    if (it) {
+      keys.add(it.id.toLowerCase());
+      keys.add(it.title.toLowerCase());
+    }
+    const paths = new Set<string>();
+    for (const k of keys) for (const p of this.links.byIteration.get(k) ?? []) paths.add(p);
+    return this.storiesOf(paths);
+  }
+
+  private resetIterations(): void {
+    this.iterationLookup = undefined;
+    this.iterationList = undefined;
+  }
+
   /** Returns a milestone file by id or title (case-insensitive). */
   milestone(id: string): Milestone | undefined {
     if (!this.milestoneLookup) {
@@ -380,6 +429,7 @@ export class BacklogIndex {
       return this.applySeverity([notAStoryIssue(path, this.texts.get(path) ?? '', this.ctx.nextId())]);
     }
     else if (kind === 'milestone') raw = [...(this.milestoneByPath.get(path)?.problems ?? [])];
+    else if (kind === 'iteration') raw = [...(this.iterationByPath.get(path)?.problems ?? [])];
     const file = this.fileIssues.get(path);
     if (file) raw.push(...file);
     const out = this.applySeverity(raw).sort(compareIssues);
@@ -443,6 +493,23 @@ export class BacklogIndex {
         return this.invalidateAll(path);
       }
     }
+    if (kind === 'iteration') {
+      const it = parseIteration(path, text);
+      const was = this.iterationByPath.has(path);
+      if (it.frontMatter) {
+        this.kinds.set(path, 'iteration');
+        this.iterationByPath.set(path, it);
+        this.resetIterations();
+        return this.invalidateAll(path);
+      }
+      // A readme in the iterations folder is not an iteration.
+      this.iterationByPath.delete(path);
+      this.resetIterations();
+      if (was) {
+        this.kinds.set(path, 'other');
+        return this.invalidateAll(path);
+      }
+    }
     if (kind === 'story') {
       this.notes.delete(path);
       const story = parseStory(path, text);
@@ -500,6 +567,8 @@ export class BacklogIndex {
     this.visionDoc = undefined;
     this.milestoneByPath.clear();
     this.milestoneLookup = undefined;
+    this.iterationByPath.clear();
+    this.resetIterations();
     this.named = undefined;
     this.links.clear();
     this.elsewhere.clear();
@@ -520,6 +589,9 @@ export class BacklogIndex {
       } else if (kind === 'milestone' && parseMilestoneWithFrontMatter(path, text)) {
         this.kinds.set(path, kind);
         this.milestoneByPath.set(path, parseMilestoneWithFrontMatter(path, text)!);
+      } else if (kind === 'iteration' && parseIteration(path, text).frontMatter) {
+        this.kinds.set(path, kind);
+        this.iterationByPath.set(path, parseIteration(path, text));
       } else {
         let story = kind === 'story' ? parseStory(path, text) : undefined;
         if (story && !isStoryFile(story) && this.isTaskFolderFile(path, story)) story = bareStory(story, text, this.cfg.statuses);
@@ -684,6 +756,8 @@ export class BacklogIndex {
       vision: () => this.visionDoc,
       milestone: (ref) => this.milestone(ref),
       milestones: () => this.milestones(),
+      iteration: (ref) => this.iteration(ref),
+      iterations: () => this.iterations(),
       dependencyCycle: (s) => this.cycles.shortestCycle(s.path)?.map((p) => this.storyByPath.get(p)!),
       storiesWithRank: (r) => this.storiesOf(this.links.rankGroups.get(r)),
       rankNeighbours: (r) => this.links.neighbours(r),

@@ -2,7 +2,7 @@ import type { Story } from '../model/story';
 import { MultiMap } from './multiMap';
 
 /**
- * The index's reverse links, kept as stories come and go: id → stories, epic → children, milestone → stories,
+ * The index's reverse links, kept as stories come and go: id → stories, epic → children, milestone → stories, iteration → stories,
  * goal → stories, dependency → dependents, rank key → stories, plus the sorted distinct rank keys (neighbours for rank
  * fixes), the ids used more than once and the highest id number (the next id). Keys are idKey forms for ids and
  * lower-cased names for milestones and goals. Every query is a map lookup, never a scan.
@@ -11,6 +11,7 @@ export class ReverseLinks {
   readonly ids = new MultiMap();
   readonly children = new MultiMap();
   readonly byMilestone = new MultiMap();
+  readonly byIteration = new MultiMap();
   readonly byGoal = new MultiMap();
   readonly dependents = new MultiMap();
   readonly rankGroups = new MultiMap();
@@ -36,7 +37,7 @@ export class ReverseLinks {
   }
 
   clear(): void {
-    for (const m of [this.ids, this.children, this.byMilestone, this.byGoal, this.dependents, this.rankGroups]) m.clear();
+    for (const m of [this.ids, this.children, this.byMilestone, this.byIteration, this.byGoal, this.dependents, this.rankGroups]) m.clear();
     this.distinctRanks = [];
     this.duplicateKeys.clear();
     this.withoutId.clear();
@@ -60,6 +61,7 @@ export class ReverseLinks {
     }
     if (s.epic !== undefined) this.children.add(this.key(s.epic), p);
     if (s.milestone !== undefined) this.byMilestone.add(s.milestone.toLowerCase(), p);
+    if (s.iteration !== undefined) this.byIteration.add(s.iteration.toLowerCase(), p);
     for (const g of s.vision) this.byGoal.add(g.toLowerCase(), p);
     for (const d of s.dependsOn) this.dependents.add(this.key(d), p);
     if (s.rank !== undefined) {
@@ -88,6 +90,7 @@ export class ReverseLinks {
     }
     if (s.epic !== undefined) this.children.delete(this.key(s.epic), p);
     if (s.milestone !== undefined) this.byMilestone.delete(s.milestone.toLowerCase(), p);
+    if (s.iteration !== undefined) this.byIteration.delete(s.iteration.toLowerCase(), p);
     for (const g of s.vision) this.byGoal.delete(g.toLowerCase(), p);
     for (const d of s.dependsOn) this.dependents.delete(this.key(d), p);
     if (s.rank !== undefined) {

@@ -4,8 +4,9 @@ import type { BacklogIndex } from '../index/backlogIndex';
 import { rice, wsjf } from '../rank/scores';
 import { checklistSummary } from '../query/checklists';
 import { formatNumber } from './hoverAt';
-import { failedReadyChecks } from '../rules/notReady';
-import type { RuleContext } from '../rules/rule';
+import { blockersOf, readinessContextOf, readinessFailures } from '../query/readiness';
+import { plural } from '../model/plural';
+import { ruleTitle } from '../rules/rules';
 
 /** A CodeLens line above a story's title. */
 export interface IntelLens {
@@ -25,31 +26,28 @@ export function codeLensFor(index: BacklogIndex, story: Story): IntelLens {
   if (w) parts.push(`WSJF ${formatNumber(w.value)}`);
   const r = rice(story);
   if (r) parts.push(`RICE ${formatNumber(r.value)}`);
-  const blockers = readinessBlockers(index, story);
-  parts.push(blockers.length === 0 ? 'Ready ✓' : `Not ready: ${blockers.join(', ')}`);
+  // Errors first: a story with an error is never "Ready ✓" (Next Up leaves it out too), whatever its checks say.
+  const errors = index.issues(story.path).filter((i) => i.severity === 'error');
+  if (errors.length) parts.push(`${plural(errors.length, 'error')}: ${ruleTitle(errors[0].code)}${errors.length > 1 ? ', …' : ''}`);
+  const failures = story.type === 'epic' ? [] : readinessBlockers(index, story);
+  const blockedBy = story.type === 'epic' ? [] : blockersOf(story, readinessContextOf(index)).map((b) => b.id);
+  if (failures.length) parts.push(`Not ready: ${failures.join(', ')}`);
+  else if (!errors.length && story.type !== 'epic') parts.push('Ready ✓');
+  if (blockedBy.length && !failures.some((f) => f.startsWith('open dependencies'))) parts.push(`Blocked by ${blockedBy.join(', ')}`);
+  const tooltip = [
+    ...errors.map((e) => `Error: ${e.message}`),
+    failures.length ? `Definition of Ready: ${failures.join('; ')}` : story.type === 'epic' ? undefined : 'Meets the Definition of Ready',
+    blockedBy.length ? `Waits for ${blockedBy.join(', ')} to be done` : undefined,
+  ].filter(Boolean);
   const line = story.titleRange.start.line;
   return {
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
     title: parts.join(' · '),
-    tooltip: blockers.length === 0 ? 'Meets the Definition of Ready' : `Definition of Ready: ${blockers.join('; ')}`,
+    tooltip: tooltip.join('\n'),
   };
 }
 
-/** Returns what keeps a story from meeting the Definition of Ready ([] when ready), from the rules' own check. */
+/** Returns what keeps a story from meeting the Definition of Ready ([] when ready): the one readiness query. */
 export function readinessBlockers(index: BacklogIndex, story: Story): string[] {
-  return failedReadyChecks(story, readinessContext(index));
-}
-
-/** Returns the part of a RuleContext that the Definition-of-Ready check reads (config, vision, resolve), answered by the index's public API. */
-function readinessContext(index: BacklogIndex): RuleContext {
-  const ctx: Partial<RuleContext> = {
-    config: index.config,
-    text: (p) => index.text(p),
-    resolve: (id) => index.byId(id),
-    vision: () => index.vision(),
-    milestone: (ref) => index.milestone(ref),
-    milestones: () => index.milestones(),
-  };
-  // The other members are never read by failedReadyChecks; the index keeps its full context private.
-  return ctx as RuleContext;
+  return readinessFailures(story, readinessContextOf(index), { text: index.text(story.path) }).map((f) => f.message);
 }

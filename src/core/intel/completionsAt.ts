@@ -2,7 +2,7 @@ import type { Position, Range } from '../model/range';
 import type { BacklogIndex } from '../index/backlogIndex';
 import { frontMatterContext } from './frontMatterContext';
 
-export type CompletionKind = 'field' | 'value' | 'story' | 'epic' | 'goal' | 'milestone';
+export type CompletionKind = 'field' | 'value' | 'story' | 'epic' | 'goal' | 'milestone' | 'iteration';
 
 /** One completion proposal, editor-neutral. */
 export interface IntelCompletion {
@@ -36,6 +36,7 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   confidence: 'Confidence in the estimates, 0–1 or a percentage (RICE input).',
   epic: 'Id of the epic this story belongs to.',
   milestone: 'Id of the milestone this story is planned for.',
+  iteration: 'Id of the iteration (sprint) this story is planned into.',
   vision: 'Vision goal id (or list of ids) this story serves.',
   depends_on: 'Ids of stories that must be done first.',
   labels: 'Free-form labels.',
@@ -100,6 +101,16 @@ export function completionsAt(index: BacklogIndex, path: string, text: string, p
         detail: m.title,
         documentation: [m.start && `Start: ${m.start}`, m.due && `Due: ${m.due}`].filter(Boolean).join('  \n') || undefined,
         insertText: m.id,
+        range,
+        sortText: sort(i),
+      }));
+    case 'iteration':
+      return index.iterations().map((it, i) => ({
+        label: it.id,
+        kind: 'iteration' as const,
+        detail: it.title,
+        documentation: [it.start && it.end && `${it.start} → ${it.end}`, it.capacity !== undefined && `Capacity: ${it.capacity} pts`, it.goal && `Goal: ${it.goal}`].filter(Boolean).join('  \n') || undefined,
+        insertText: it.id,
         range,
         sortText: sort(i),
       }));

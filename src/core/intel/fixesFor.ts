@@ -9,6 +9,8 @@ import { editDistance, suggestNearestId } from '../config/suggestNearest';
 import { applyEdits } from '../edits/applyEdits';
 import { insertAcceptanceCriteriaSection } from '../edits/bodyEdits';
 import { frontMatterBounds, frontMatterTokens, type FrontMatterToken } from './frontMatterContext';
+import { LineIndex } from '../model/lineIndex';
+import { criterionPlaceholder, unfilledCriteria, userStoryPlaceholder } from '../query/readiness';
 
 /** A fix, plus where to put the cursor once it is applied (a position in the file's new text). */
 export interface IntelFix extends Fix {
@@ -72,8 +74,21 @@ function extraFixes(index: BacklogIndex, issue: Issue, text: string): IntelFix[]
   const story = index.story(issue.path);
   const token = tokenAt(text, issue.range);
   switch (issue.code) {
-    case 'missing-acceptance-criteria':
-      return !story || story.acceptanceCriteria ? [] : [acceptanceCriteriaFix(issue.path, text, story)];
+    case 'missing-acceptance-criteria': {
+      if (!story) return [];
+      if (!story.acceptanceCriteria) return [acceptanceCriteriaFix(issue.path, text, story)];
+      const unfilled = unfilledCriteria(story);
+      return unfilled ? [fillInFix(issue.path, text, unfilled.range)] : [];
+    }
+    case 'missing-user-story': {
+      const at = story && userStoryPlaceholder(story, text);
+      return at ? [fillInFix(issue.path, text, at)] : [];
+    }
+    case 'vague-criterion': {
+      const c = story?.acceptanceCriteria?.items.find((x) => x.range.start.line === issue.range.start.line);
+      const at = c && criterionPlaceholder(c);
+      return at ? [fillInFix(issue.path, text, at)] : [];
+    }
     case 'missing-vision-link':
       return story ? visionLinkFixes(index, story, text) : [];
     case 'invalid-field': {
@@ -137,6 +152,13 @@ function fix(title: string, path: string, edits: readonly TextEdit[], isPreferre
 }
 
 
+
+/** Returns the "fix" that writes nothing and selects an unfilled placeholder (`<context>`, TODO), so typing replaces it. */
+export function fillInFix(path: string, text: string, range: Range): IntelFix {
+  const lines = new LineIndex(text);
+  const word = text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+  return { title: `Fill in ${word || 'the placeholder'}`, edits: [], isPreferred: false, selection: { path, range } };
+}
 
 /** Returns the fix that adds an acceptance criteria section with a Given/When/Then criterion (placed by the edits module: after the user story, else at the end); the selection covers the template. */
 export function acceptanceCriteriaFix(path: string, text: string, story: Story): IntelFix {

@@ -1,7 +1,8 @@
-import { isDone } from '../config/workflow';
 import { openItems, progressOf } from '../query/checklists';
 import type { Position, Range } from '../model/range';
 import type { Goal, Milestone, Story } from '../model/story';
+import { countLabel, countStories } from '../query/counts';
+import { plural } from '../model/plural';
 import type { BacklogIndex } from '../index/backlogIndex';
 import type { Score } from '../rank/scores';
 import { rice, wsjf } from '../rank/scores';
@@ -75,20 +76,19 @@ export function formatNumber(n: number): string {
 
 function goalMarkdown(index: BacklogIndex, g: Goal): string {
   const stories = index.ofGoal(g.id);
-  const points = stories.reduce((sum, s) => sum + (s.estimate ?? 0), 0);
   const lines = [`**${escapeMarkdown(g.id)} · ${escapeMarkdown(g.title)}** (vision goal)`];
   if (g.metric) lines.push(`Metric: ${escapeMarkdown(g.metric)}`);
-  lines.push(`${stories.length} ${stories.length === 1 ? 'story' : 'stories'} · ${formatNumber(points)} pts`);
+  lines.push(countLabel(countStories(stories)));
   return lines.join('  \n');
 }
 
 function milestoneMarkdown(index: BacklogIndex, m: Milestone): string {
   const stories = index.ofMilestone(m.id);
-  const done = stories.filter((s) => isDone(s, index.config)).length;
+  const c = countStories(stories, index.config);
   const lines = [`**${escapeMarkdown(m.id)} · ${escapeMarkdown(m.title)}** (milestone)`];
   const dates = [m.start && `start ${m.start}`, m.due && `due ${m.due}`].filter(Boolean).join(' → ');
   if (dates) lines.push(dates);
   if (m.status) lines.push(`status ${escapeMarkdown(m.status)}`);
-  lines.push(`${done}/${stories.length} stories done`);
+  lines.push(`${c.done}/${plural(c.stories, 'story', 'stories')} done${c.epics ? ` · ${plural(c.epics, 'epic')}` : ''}`);
   return lines.join('  \n');
 }

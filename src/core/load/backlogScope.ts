@@ -2,7 +2,7 @@ import { compileGlob, matchesAny } from '../glob/matchGlob';
 import type { RudderConfig } from '../model/config';
 
 /** What a backlog file is, by the configuration's globs. */
-export type FileKind = 'story' | 'vision' | 'milestone' | 'other';
+export type FileKind = 'story' | 'vision' | 'milestone' | 'iteration' | 'other';
 
 /** What a path is to the backlog: a kind of file Rudder reads, or 'outside' (never read, never indexed). */
 export type PathScope = FileKind | 'outside';
@@ -21,7 +21,7 @@ const startsCache = new WeakMap<RudderConfig, readonly string[]>();
 export function walkStarts(config: RudderConfig): readonly string[] {
   let starts = startsCache.get(config);
   if (!starts) {
-    const bases = [...config.stories, config.milestones, config.vision, `${config.backlog.replace(/\/+$/, '')}/**`].map(staticPart);
+    const bases = [...config.stories, config.milestones, config.iterations, config.vision, `${config.backlog.replace(/\/+$/, '')}/**`].map(staticPart);
     const unique = [...new Set(bases)].sort();
     starts = unique.filter((p) => !unique.some((q) => q !== p && (q === '' || p.startsWith(`${q}/`))));
     startsCache.set(config, starts);
@@ -41,6 +41,7 @@ export function kindByGlobs(config: RudderConfig, path: string): FileKind {
   const p = normalize(path);
   if (p === normalize(config.vision)) return 'vision';
   if (compileGlob(config.milestones)(p)) return 'milestone';
+  if (compileGlob(config.iterations)(p)) return 'iteration';
   if (matchesAny(config.stories, p) && !matchesAny(config.exclude, p)) return 'story';
   return 'other';
 }

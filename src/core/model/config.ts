@@ -17,6 +17,8 @@ export interface RudderConfig {
   readonly vision: string;
   /** Glob of milestone files. */
   readonly milestones: string;
+  /** Glob of iteration (sprint) files. */
+  readonly iterations: string;
   /** Ordered workflow. */
   readonly statuses: readonly string[];
   readonly readyStatus: string;
@@ -36,8 +38,10 @@ export interface RudderConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly splitThreshold: number;
   readonly idPrefix: string;
-  /** Points per week, for the roadmap forecast when there is no history to draw throughput from. */
+  /** Points per week, for the roadmap forecast when there is no history to draw throughput from, Next Up's capacity and an iteration without a capacity. */
   readonly velocity?: number;
+  /** How many stories may be in progress at once (Next Up compares the work in progress with it); none when unset. */
+  readonly wipLimit?: number;
   /** Monte Carlo forecasts: how many complete weeks of throughput (before this week) they draw from. */
   readonly forecastWeeks: number;
   /** Monte Carlo forecasts: what they count, finished stories or their points. */

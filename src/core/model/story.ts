@@ -87,6 +87,8 @@ export interface Story {
   /** Id of an epic (or Backlog.md `parent_task_id`). */
   readonly epic?: string;
   readonly milestone?: string;
+  /** The iteration (sprint) it is planned into: an iteration file's id or title. */
+  readonly iteration?: string;
   /** Vision goal ids. */
   readonly vision: readonly string[];
   /** Story ids (also Backlog.md `dependencies`). */
@@ -143,4 +145,24 @@ export interface Milestone {
   readonly problems: readonly Issue[];
   /** True for a milestone that no file defines: Backlog.md accepts free-text names (`milestone: Beta launch`). */
   readonly byName?: boolean;
+}
+
+/**
+ * An iteration (a sprint): one file under backlog/iterations/ (`iterations` in .rudder.yml). Optional: a backlog
+ * without iterations works without them.
+ */
+export interface Iteration {
+  readonly path: string;
+  readonly id: string;
+  readonly title: string;
+  /** ISO dates (YYYY-MM-DD), as written and valid (an invalid date is a problem of the file, and left out here). */
+  readonly start?: string;
+  readonly end?: string;
+  /** The points the team commits to in it. */
+  readonly capacity?: number;
+  /** The sprint goal, as written; it may be a vision goal's id. */
+  readonly goal?: string;
+  readonly description: string;
+  readonly frontMatter?: FrontMatter;
+  readonly problems: readonly Issue[];
 }

@@ -169,6 +169,7 @@ function parseStoryUnsafe(path: string, file: string, options?: OutlineOptions):
     ['confidence', asNumber(data.confidence)],
     ['epic', asText(pick(data, 'epic', 'parent_task_id', 'parent'))],
     ['milestone', asText(data.milestone)],
+    ['iteration', asText(data.iteration)],
     ['persona', asText(data.persona)],
     ['created', asString(pick(data, 'created', 'created_date'))],
     ['updated', asString(pick(data, 'updated', 'updated_date'))],

@@ -1,10 +1,11 @@
 import type { BacklogIndex } from '../index/backlogIndex';
 import { idKey } from '../index/idKey';
 import type { Story } from '../model/story';
-import { filterStories, milestoneKey, type StoryFilter } from './storyFilter';
+import { filterStories, isEmptyFilter, milestoneKey, type StoryFilter } from './storyFilter';
+import { iterationGoal, iterationLoad, type IterationLoad } from './iterations';
 
 /** How the backlog is grouped (the tree's Group By, `rudder list --group-by`). */
-export const GROUPINGS = ['status', 'epic', 'milestone', 'goal'] as const;
+export const GROUPINGS = ['status', 'epic', 'milestone', 'iteration', 'goal'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 /** One group: the stories that share a value of the grouping field (key '' = none set), in backlog order. */
@@ -19,15 +20,17 @@ export interface StoryGroup {
   /** Extra text (an id) shown beside the label. */
   readonly detail?: string;
   readonly tooltip?: string;
-  /** True when the value names nothing that exists (an unknown epic, milestone or goal). */
+  /** True when the value names nothing that exists (an unknown epic, milestone, iteration or goal). */
   readonly notFound: boolean;
+  /** An iteration group: what is committed against what fits. */
+  readonly load?: IterationLoad;
 }
 
 /**
  * Returns the groups of a backlog, each with its matching stories in backlog order: the configured statuses in
- * workflow order (then statuses not in the workflow), epics, milestones and vision goals in their own order, then
- * values that name nothing, then "No …". Empty groups are left out, except epics without children when no filter is
- * set. A story serving two goals is in both goal groups; an epic is the row of its own group, not a member.
+ * workflow order (then statuses not in the workflow), epics, milestones, iterations and vision goals in their own order,
+ * then values that name nothing, then "No …". Empty groups are left out, except epics without children and iterations
+ * with nothing planned when no filter is set. A story serving two goals is in both goal groups; an epic is the row of its own group, not a member.
  */
 export function groupStories(index: BacklogIndex, grouping: Grouping, filter?: StoryFilter): StoryGroup[] {
   const matching = filterStories(index, filter);
@@ -103,6 +106,23 @@ export function groupStories(index: BacklogIndex, grouping: Grouping, filter?: S
     return out;
   }
 
+  if (grouping === 'iteration') {
+    for (const s of matching) put(s.iteration ? (index.iteration(s.iteration)?.id ?? s.iteration).trim().toLowerCase() : '', s);
+    for (const it of index.iterations()) {
+      const key = it.id.toLowerCase();
+      const list = buckets.get(key) ?? [];
+      buckets.delete(key);
+      // An iteration with nothing planned yet is worth seeing (that is where planning starts), unless a filter is on.
+      if (list.length === 0 && !isEmptyFilter(filter)) continue;
+      const load = iterationLoad(index, it);
+      const goal = iterationGoal(index, it);
+      const tooltip = [it.title, [it.start, it.end].filter(Boolean).join(' → '), `Capacity: ${load.capacity.explanation}`, goal ? `Goal: ${goal.text}` : undefined].filter(Boolean).join('\n');
+      out.push(group(key, it.title || it.id, list, { detail: it.id, tooltip, load }));
+    }
+    rest();
+    return out;
+  }
+
   for (const s of matching) {
     const ids = index.goalsOf(s);
     if (ids.length === 0) put('', s);
@@ -129,9 +149,10 @@ export function storiesOfGroup(index: BacklogIndex, grouping: Grouping, key: str
   return groups.find((g) => g.epic?.id !== undefined && idKey(g.epic.id, index.config) === idKey(k, index.config))?.stories ?? [];
 }
 
-const NONE_LABEL: Record<Grouping, string> = { status: 'No status', epic: 'No epic', milestone: 'No milestone', goal: 'No goal' };
+const NONE_LABEL: Record<Grouping, string> = { status: 'No status', epic: 'No epic', milestone: 'No milestone', iteration: 'No iteration', goal: 'No goal' };
 
 function labelOf(grouping: Grouping, key: string, list: readonly Story[], index: BacklogIndex): string {
   if (grouping === 'milestone') return list[0].milestone!;
+  if (grouping === 'iteration') return list[0].iteration!;
   return index.vision()?.goals.find((g) => g.id.toLowerCase() === key)?.id ?? key.toUpperCase();
 }

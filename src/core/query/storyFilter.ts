@@ -13,12 +13,14 @@ export interface StoryFilter {
   readonly epic?: string;
   /** A milestone's id or title. */
   readonly milestone?: string;
+  /** An iteration's id or title. */
+  readonly iteration?: string;
   /** A vision goal's id: the stories that serve it, directly or through their epic. */
   readonly goal?: string;
 }
 
 /** The fields of a filter, in the order they are shown. */
-export const FILTER_FIELDS = ['text', 'status', 'label', 'assignee', 'epic', 'milestone', 'goal'] as const;
+export const FILTER_FIELDS = ['text', 'status', 'label', 'assignee', 'epic', 'milestone', 'iteration', 'goal'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 /** Returns true when the filter has no field set. */
@@ -35,6 +37,7 @@ export function matchesFilter(story: Story, filter: StoryFilter | undefined, ind
   if (filter.assignee && !story.assignee.some((a) => eq(a, filter.assignee!))) return false;
   if (filter.epic && (story.epic === undefined || idKey(story.epic, index.config) !== idKey(filter.epic, index.config))) return false;
   if (filter.milestone && !sameMilestone(story.milestone, filter.milestone, index)) return false;
+  if (filter.iteration && !sameIteration(story.iteration, filter.iteration, index)) return false;
   if (filter.goal && !index.goalsOf(story).some((g) => eq(g, filter.goal!))) return false;
   if (filter.text) {
     const needle = filter.text.toLowerCase();
@@ -64,4 +67,13 @@ export function milestoneKey(ref: string, index: BacklogIndex): string {
 
 function sameMilestone(ref: string | undefined, wanted: string, index: BacklogIndex): boolean {
   return ref !== undefined && milestoneKey(ref, index) === milestoneKey(wanted, index);
+}
+
+/** Returns the iteration key of a reference: the iteration file's id when it resolves, else the name as written. */
+function iterationKey(ref: string, index: BacklogIndex): string {
+  return (index.iteration(ref)?.id ?? ref).trim().toLowerCase();
+}
+
+function sameIteration(ref: string | undefined, wanted: string, index: BacklogIndex): boolean {
+  return ref !== undefined && iterationKey(ref, index) === iterationKey(wanted, index);
 }

@@ -4,7 +4,8 @@ import type { Checklist, Story } from '../model/story';
 import type { RuleContext, StoryRule } from './rule';
 import { isDone } from '../config/workflow';
 import { openItems } from '../query/checklists';
-import { fieldRange, issue, textOf } from './ruleHelpers';
+import { fieldOf, fieldRange, issue, replaceValueFix, textOf } from './ruleHelpers';
+import { reopenStatus } from '../grooming/reopenStory';
 
 // Only done stories, by the meaning of their status or their folder (not dropped: a dropped story's criteria were
 // never meant to be met). Both checklists of a story are checked: the acceptance criteria and the Definition of Done,
@@ -39,6 +40,12 @@ function openChecklist(story: Story, ctx: RuleContext, list: Checklist | undefin
   }
   // Not preferred: checking items off is a claim about the product that only a person can make.
   const fixes: Fix[] = edits.length === open.length ? [{ title: words.fix, isPreferred: false, edits: [{ path: story.path, edits }] }] : [];
+  // Or the work is not finished: reopen it, to the status Reopen Story chooses (not for a story done by its folder).
+  const reopenTo = reopenStatus(ctx.config);
+  const field = fieldOf(story, 'status');
+  if (reopenTo !== undefined && field && !isDone({ path: story.path, status: reopenTo }, ctx.config)) {
+    fixes.push(replaceValueFix(story, text, fieldRange(story, 'status'), reopenTo, `Reopen the story (status "${reopenTo}")`, false));
+  }
   const status = story.status ? `"${story.status}"` : 'done (it is in the completed folder)';
   const count = `${open.length} of ${items.length} ${words.what} ${open.length === 1 ? 'is' : 'are'} not checked`;
   return [

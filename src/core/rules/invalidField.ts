@@ -22,7 +22,7 @@ import { fieldOf, isBacklogMdConfig, issue, replaceValueFix } from './ruleHelper
 export const STORY_TYPES = ['story', 'epic', 'bug', 'spike', 'task'];
 const NUMBER_FIELDS = ['estimate', 'value', 'time_criticality', 'risk_reduction', 'reach', 'impact', 'confidence'];
 const DATE_FIELDS = ['created', 'updated', 'created_date', 'updated_date', 'completed_date'];
-const SCALAR_FIELDS = ['id', 'title', 'epic', 'parent_task_id', 'parent', 'milestone', 'persona', 'split_from'];
+const SCALAR_FIELDS = ['id', 'title', 'epic', 'parent_task_id', 'parent', 'milestone', 'iteration', 'persona', 'split_from'];
 const LIST_FIELDS = ['vision', 'depends_on', 'dependencies', 'labels', 'assignee'];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 

@@ -5,6 +5,8 @@ import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { eolOf, issue } from './ruleHelpers';
 import { bodyFullyRead } from './unreadContent';
+import { filledCriteria, unfilledCriteria } from '../query/readiness';
+import { findPlaceholder } from '../parse/placeholders';
 
 // Scope: every type except epic, spike and task. Epics are described by their children, spikes are time-boxed
 // research and tasks are technical chores; stories, bugs and Backlog.md's free-form types (feature, enhancement,
@@ -26,9 +28,24 @@ export const missingAcceptanceCriteria: StoryRule<'missing-acceptance-criteria'>
   check(story, ctx) {
     if (!needsCriteria(story) || isClosed(story, ctx.config)) return [];
     const ac = story.acceptanceCriteria;
-    if (ac && ac.items.length > 0) return [];
+    if (filledCriteria(story).length > 0) return [];
     // Criteria may be in the part of the body that was not read: unread-content says so, this rule cannot know.
     if (!bodyFullyRead(story)) return [];
+    const unfilled = unfilledCriteria(story);
+    if (unfilled) {
+      // A template is not content: "Given <context>, when <action>, then <outcome>" tells nobody when it is done.
+      // The quick fix (fixesFor) puts the cursor on the placeholder.
+      const word = findPlaceholder(unfilled.criterion.text)?.text ?? unfilled.criterion.text;
+      return [
+        issue(
+          'missing-acceptance-criteria',
+          'warning',
+          story,
+          unfilled.range,
+          `The acceptance criteria are still the template: replace "${word}" with the situation, the action and the outcome you will check.`,
+        ),
+      ];
+    }
     if (ac) {
       return [
         issue(

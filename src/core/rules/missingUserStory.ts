@@ -3,6 +3,8 @@ import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { eolOf, issue } from './ruleHelpers';
 import { bodyFullyRead } from './unreadContent';
+import { hasUserStory, userStoryPlaceholder } from '../query/readiness';
+import { findPlaceholder } from '../parse/placeholders';
 
 // Only type `story` (the default, so also Backlog.md tasks without a type): bugs, spikes, tasks and epics are
 // not written from a user's point of view. Done and dropped stories are skipped. Off by default in Backlog.md mode
@@ -13,10 +15,16 @@ export const missingUserStory: StoryRule<'missing-user-story'> = {
   title: 'The story has no "As a …, I want …, so that …" statement.',
   description: 'The statement says who benefits and why, which guides trade-offs. Add it at the top of the body. ' + turnOff('missing-user-story'),
   check(story, ctx) {
-    if (story.type.toLowerCase() !== 'story' || story.userStory || isClosed(story, ctx.config) || !story.frontMatter) return [];
+    if (story.type.toLowerCase() !== 'story' || hasUserStory(story) || isClosed(story, ctx.config) || !story.frontMatter) return [];
     if (ctx.config.backlogMd && ctx.config.rules['missing-user-story'] === undefined && !ctx.vision()) return [];
     if (!bodyFullyRead(story)) return [];
     const text = ctx.text(story.path);
+    const unfilled = userStoryPlaceholder(story, text);
+    if (unfilled) {
+      // The statement is there but still the template; the quick fix (fixesFor) puts the cursor on the placeholder.
+      const word = findPlaceholder(story.userStory!.text)?.text ?? '…';
+      return [issue('missing-user-story', 'info', story, unfilled, `The user story is still the template: replace "${word}" with who it is for, what they want and why.`)];
+    }
     const eol = eolOf(text);
     const who = story.persona ?? '…';
     const sentence = `As a ${who}, I want …, so that ….`;

@@ -1,18 +1,12 @@
 import type { Fix } from '../model/issue';
-import type { Story } from '../model/story';
-import { turnOff, type RuleContext, type StoryRule } from './rule';
+import { turnOff, type StoryRule } from './rule';
+import { linksToVision } from '../query/readiness';
 import { isClosed } from '../config/workflow';
 import { addFieldFix, fieldOf, issue, textOf } from './ruleHelpers';
 
 // Only when a vision exists (missing-vision covers the other case); done and dropped stories are skipped.
 // A story is linked when it, or its epic, names any goal (an unknown goal is unknown-vision-goal's business).
 
-/** Returns true when the story or its epic names a vision goal. */
-export function linksToVision(story: Story, ctx: RuleContext): boolean {
-  if (story.vision.length > 0) return true;
-  if (story.epic === undefined) return false;
-  return ctx.resolve(story.epic).some((e) => e.path !== story.path && e.vision.length > 0);
-}
 
 // Why at most 5 fixes: a quick-fix menu longer than that is read by nobody; the vision rarely has more goals.
 const MAX_GOAL_FIXES = 5;

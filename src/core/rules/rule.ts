@@ -1,6 +1,6 @@
 import type { RudderConfig } from '../model/config';
 import type { Issue, Severity } from '../model/issue';
-import type { Milestone, Story, Vision } from '../model/story';
+import type { Iteration, Milestone, Story, Vision } from '../model/story';
 
 /** What a rule may ask about the rest of the backlog. Every answer is an index lookup, never a scan. */
 export interface RuleContext {
@@ -13,6 +13,9 @@ export interface RuleContext {
   /** A milestone by id or title (case-insensitive). */
   milestone(ref: string): Milestone | undefined;
   milestones(): readonly Milestone[];
+  /** An iteration by id or title (case-insensitive). */
+  iteration(ref: string): Iteration | undefined;
+  iterations(): readonly Iteration[];
   /** The shortest dependency cycle through the story (starting and ending with it), or undefined. */
   dependencyCycle(story: Story): readonly Story[] | undefined;
   /** Stories sharing this exact rank key, in backlog order. */

@@ -68,3 +68,9 @@ export const ISSUE_CODES: readonly IssueCode[] = ALL_RULES.map((r) => r.code);
 export function ruleOf(code: string): (typeof ALL_RULES)[number] | undefined {
   return ALL_RULES.find((r) => r.code === code);
 }
+
+/** Returns a rule's plain title as a label (its metadata's `title`, without the closing period); the code when no rule has it. */
+export function ruleTitle(code: string): string {
+  const title = ruleOf(code)?.title;
+  return title ? title.replace(/\.$/, '') : code;
+}

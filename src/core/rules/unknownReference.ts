@@ -15,7 +15,7 @@ const asRef = (v: unknown): string | undefined =>
 export const unknownReference: StoryRule<'unknown-reference'> = {
   code: 'unknown-reference',
   defaultSeverity: 'error',
-  title: 'epic, milestone or depends_on names something that does not exist.',
+  title: 'A reference (epic, milestone, iteration or depends_on) names nothing that exists.',
   description: 'The referenced story, epic or milestone id is not in the backlog. Fix the id, or create the missing item.',
   invalidatedBy: ['referenced'],
   check(story, ctx) {
@@ -39,6 +39,18 @@ export const unknownReference: StoryRule<'unknown-reference'> = {
       out.push(
         issue('unknown-reference', 'error', story, range, `Milestone "${story.milestone}" does not exist.${hint}`, {
           fixes: near ? [replaceValueFix(story, ctx.text(story.path), range, near, `Change milestone to "${near}"`)] : [],
+        }),
+      );
+    }
+    // An iteration is optional: a story names one only when the team plans sprints, and then it must exist.
+    if (story.iteration !== undefined && fieldOf(story, 'iteration') && !ctx.iteration(story.iteration) && !ctx.existsElsewhere(story.iteration)) {
+      const range = fieldOf(story, 'iteration')!.valueRange;
+      const ids = ctx.iterations().map((it) => it.id);
+      const near = suggestNearestId(story.iteration, ids);
+      const hint = near ? ` Did you mean "${near}"?` : ids.length ? ` Use one of ${quoteList(ids)}, or create the iteration file.` : ` Create the iteration file (${ctx.config.iterations}) first, or remove \`iteration\`.`;
+      out.push(
+        issue('unknown-reference', 'error', story, range, `Iteration "${story.iteration}" does not exist.${hint}`, {
+          fixes: near ? [replaceValueFix(story, ctx.text(story.path), range, near, `Change iteration to "${near}"`)] : [],
         }),
       );
     }

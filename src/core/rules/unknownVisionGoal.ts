@@ -7,7 +7,7 @@ import { fieldOf, issue, replaceValueFix } from './ruleHelpers';
 export const unknownVisionGoal: StoryRule<'unknown-vision-goal'> = {
   code: 'unknown-vision-goal',
   defaultSeverity: 'error',
-  title: 'vision names a goal that the vision does not define.',
+  title: 'The story names a vision goal that the vision does not define.',
   description: 'Use a goal id listed under `goals:` in the vision file, or add the goal there.',
   check(story, ctx) {
     const vision = ctx.vision();

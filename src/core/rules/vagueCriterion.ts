@@ -2,6 +2,8 @@ import type { Issue } from '../model/issue';
 import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { issue } from './ruleHelpers';
+import { criterionPlaceholder, filledCriteria } from '../query/readiness';
+import { findPlaceholder } from '../parse/placeholders';
 
 // Conservative on purpose: a false positive on a good criterion teaches product owners to ignore the rule.
 // A criterion is flagged only when it contains one of these words AND has no number and no Given/When/Then
@@ -81,7 +83,18 @@ export const vagueCriterion: StoryRule<'vague-criterion'> = {
   check(story, ctx) {
     if (!story.acceptanceCriteria || isClosed(story, ctx.config)) return [];
     const out: Issue[] = [];
+    // With nothing filled in, missing-acceptance-criteria reports the template; beside written criteria, an unfilled
+    // one is reported here: it has nothing testable in it either.
+    const someFilled = filledCriteria(story).length > 0;
     for (const c of story.acceptanceCriteria.items) {
+      const placeholder = criterionPlaceholder(c);
+      if (placeholder) {
+        if (someFilled) {
+          const word = findPlaceholder(c.text)!.text;
+          out.push(issue('vague-criterion', 'info', story, placeholder, `This criterion is still template text: replace "${word}" with something a tester can check.`));
+        }
+        continue;
+      }
       const word = vagueWord(c.text);
       if (!word) continue;
       out.push(

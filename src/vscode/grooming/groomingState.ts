@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { highWaterIds, raiseHighWater } from '../../core/grooming/idHighWater';
 import type { HighWaterMarks } from '../../core/grooming/idHighWater';
 import { seenIds } from '../../core/grooming/splitStory';
+import type { Severity } from '../../core/model/issue';
 import type { BacklogSession, BacklogSessions } from '../backlogSessions';
 import { onAnyIndexChange } from '../sessionEvents';
 
@@ -15,8 +16,8 @@ export interface IdOptions {
 
 /** The state of grooming: remembered ids, the grooming queue's position, the `rudder.activeStory*` / `rudder.hasBacklog` context keys. */
 export class GroomingState implements vscode.Disposable {
-  /** The story `rudder.nextToGroom` opened last: the queue goes on after it. */
-  lastGroomed: string | undefined;
+  /** The story `rudder.nextToGroom` opened last, and the severity tier it was in then: the queue goes on after it. */
+  lastGroomed: { readonly path: string; readonly severity: Severity } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(

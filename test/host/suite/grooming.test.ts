@@ -8,6 +8,7 @@ import { rankBetween } from '../../../src/core/rank/rankBetween';
 import type { BacklogNode, StoryNode } from '../../../src/vscode/backlogNodes';
 import { BACKLOG_MIME, createBacklogDragAndDrop } from '../../../src/vscode/grooming/backlogDragAndDrop';
 import type { GroomingResult } from '../../../src/vscode/grooming/groomingCommand';
+import { groomingQueue } from '../../../src/core/grooming/groomingQueue';
 
 // Grooming commands (issue 5) run through executeCommand with explicit arguments on the fixture workspace
 // (a temporary copy). Every test restores the files it changes and checks the bytes.
@@ -413,8 +414,11 @@ describe('grooming commands (issue 5)', function () {
     const first = await run('rudder.nextToGroom', {});
     const second = await run('rudder.nextToGroom', {});
     assert.ok(first.path && second.path && first.path !== second.path, `${first.path} then ${second.path}`);
-    const queue = api.index.stories().filter((s) => api.index.issues(s.path).length > 0).map((s) => s.path);
+    // The queue: by severity, then backlog order (the core's groomingQueue, which the unit tests pin down).
+    const queue = groomingQueue(api.index).map((q) => q.story.path);
     assert.ok(queue.length >= 2, `queue: ${queue.join(', ')}`);
+    assert.equal(first.path, queue[0], 'the most severe, highest-ranked story first');
+    assert.match(String(first.why), /left; this is the highest-ranked$/, 'it says why');
     assert.equal(second.path, queue[(queue.indexOf(first.path as string) + 1) % queue.length], 'the next story of the queue');
     assert.equal(path.posix.relative(root().path, vscode.window.activeTextEditor!.document.uri.path), second.path);
     const lines = api.index.issues(second.path as string).map((i) => i.range.start.line);
@@ -427,7 +431,8 @@ describe('grooming commands (issue 5)', function () {
     api.index.upsert(ghost, '---\nid: S-90\ntitle: Deleted a moment ago\ntype: story\nstatus: draft\nrank: Z\n---\n# Deleted a moment ago\n');
     assert.equal(api.index.stories()[0].path, ghost, 'the ghost ranks first');
     assert.ok(api.index.issues(ghost).length > 0, 'the ghost needs grooming');
-    const last = api.index.stories().at(-1)!.path;
+    // After the last story of the queue it wraps around to the first: the ghost.
+    const last = queue.at(-1)!;
     const skipped = await run('rudder.nextToGroom', { path: last });
     assert.equal(skipped.path, queue[0], 'the first story of the queue whose file exists');
     assert.equal(api.index.story(ghost), undefined, 'the ghost left the index');

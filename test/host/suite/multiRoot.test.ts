@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { isClosed } from '../../../src/core/config/workflow';
 import { assertIndexMatchesDisk, changedPaths, rudderApi, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/extension';
 import type { BacklogNode } from '../../../src/vscode/backlogNodes';
@@ -77,15 +78,17 @@ describe('a multi-root workspace', function () {
     const alphaRows = api.tree.getChildren(roots[0]).map(labelOf);
     assert.equal(alphaRows.length, 8, `alpha: ${alphaRows.join(' | ')}`);
     const betaRows = api.tree.getChildren(roots[1]);
+    const beta = session('beta').index;
     assert.deepEqual(
       betaRows.map((n) => (n.kind === 'story' ? n.story.id : n.kind)),
-      session('beta').index.stories().map((s) => s.id),
-      'beta in its own backlog order',
+      [...beta.stories().filter((s) => !isClosed(s, beta.config)).map((s) => s.id), 'section'],
+      'beta in its own backlog order, done work in the trailing section',
     );
+    const closed = betaRows.find((n) => n.kind === 'section')!;
     assert.deepEqual(
-      betaRows.map((n) => (n.kind === 'story' ? n.story.id : '')),
+      [...betaRows, ...api.tree.getChildren(closed)].map((n) => (n.kind === 'story' ? n.story.id : '')).filter(Boolean),
       ['task-2', 'task-1'],
-      'Backlog.md ordinals: task-2 first; the archived task-3 left out',
+      'Backlog.md ordinals: task-2 first, the done task-1 in "Done and dropped"; the archived task-3 left out',
     );
   });
 

@@ -71,6 +71,8 @@ describe('the Rudder sidebar', () => {
       status: ['draft > S-3', 'draft > S-4', 'draft > S-5', 'draft > S-6', 'draft > S-7', 'ready > E-1', 'ready > S-2', 'in-progress > S-1'],
       epic: ['Backlog import > S-1', 'Backlog import > S-2', 'Backlog import > S-3', 'Backlog import > S-4', 'No epic > S-5', 'No epic > S-6', 'No epic > S-7'],
       milestone: ['First public beta > E-1', 'First public beta > S-1', ...['S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'].map((id) => `No milestone > ${id}`)],
+      // The fixture has no iterations: everything is in "No iteration" (a backlog without iterations works as before).
+      iteration: ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'].map((id) => `No iteration > ${id}`),
       goal: [
         ...['E-1', 'S-1', 'S-2', 'S-3', 'S-4'].map((id) => `Teams plan from one trusted backlog > ${id}`),
         ...['S-5', 'S-6', 'S-7'].map((id) => `Nobody waits for a tracker to load > ${id}`),
@@ -97,10 +99,12 @@ describe('the Rudder sidebar', () => {
     await vscode.commands.executeCommand('rudder.groupBy', 'status');
     const groups = api.tree.getChildren();
     const described = groups.map((g) => `${api.tree.getTreeItem(g).label} ${api.tree.getTreeItem(g).description}`);
-    assert.deepEqual(described, ['draft 5 stories · 26 pts', 'ready 2 stories · 11 pts', 'in-progress 1 story · 5 pts']);
+    // Stories and epics apart; an epic's points are not added to its stories' (E-1 is ready, 8 pts).
+    assert.deepEqual(described, ['draft 5 stories · 26 pts', 'ready 1 story · 3 pts · 1 epic', 'in-progress 1 story · 5 pts']);
     const s5 = api.tree.getChildren(groups[0]).find((n) => n.kind === 'story' && n.story.id === 'S-5')!;
     const item = api.tree.getTreeItem(s5);
-    assert.equal(item.description, 'S-5 · 2 pts');
+    assert.equal(item.label, 'S-5 · 2 pts  Export the backlog as CSV');
+    assert.equal(item.description, undefined, 'no criteria, nothing after the title');
     const tooltip = (item.tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /missing-acceptance-criteria/);
     assert.ok(item.resourceUri?.scheme === 'rudder-story', 'decorated row URI');
@@ -138,14 +142,15 @@ describe('the Rudder sidebar', () => {
     const issue = first.kind === 'issue' ? first.issue : undefined;
     assert.equal((options.selection as vscode.Range).start.line, issue!.range.start.line);
     const codeItem = api.grooming.getTreeItem(codesRows.find((c) => c.kind === 'code' && c.code === 'missing-acceptance-criteria')!);
-    assert.equal(codeItem.description, '3 issues');
+    assert.equal(codeItem.label, 'The story has no acceptance criteria, or an empty section', "the rule's plain title");
+    assert.equal(codeItem.description, '3 issues · missing-acceptance-criteria', 'the code beside it');
   });
 
   it('shows each goal with its metric, epics and stories, counts and points in the vision view', async () => {
     const api = await rudder();
     const goals = api.vision.getChildren();
     const labels = goals.map((g) => `${api.vision.getTreeItem(g).label} | ${api.vision.getTreeItem(g).description}`);
-    assert.deepEqual(labels, ['Teams plan from one trusted backlog | G1 · 4 stories · 11 pts', 'Nobody waits for a tracker to load | G2 · 3 stories · 23 pts']);
+    assert.deepEqual(labels, ['Teams plan from one trusted backlog | G1 · 4 stories · 11 pts · 1 epic', 'Nobody waits for a tracker to load | G2 · 3 stories · 23 pts']);
     const g1 = api.vision.getChildren(goals[0]);
     const describe = (n: VisionNode) => (n.kind === 'metric' ? `metric: ${n.goal.metric}` : n.kind === 'story' ? `${n.story.id}(${n.children.map((c) => c.id).join(',')})` : n.kind);
     assert.deepEqual(g1.map(describe), ['metric: 80% of stories ready before sprint planning', 'E-1(S-1,S-2,S-3,S-4)']);
@@ -156,7 +161,7 @@ describe('the Rudder sidebar', () => {
     const api = await rudder();
     const needing = api.index.stories().filter((s) => api.index.issues(s.path).length > 0).length;
     assert.ok(needing > 0);
-    assert.equal(api.statusBar.update(), `$(list-ordered) 8 stories · ${needing} need${needing === 1 ? 's' : ''} grooming`);
+    assert.equal(api.statusBar.update(), `$(list-ordered) 7 stories · 1 epic · ${needing} need${needing === 1 ? 's' : ''} grooming`);
     assert.equal(api.statusBar.item.command, 'rudder.grooming.focus');
   });
 });

@@ -402,6 +402,22 @@ describe('grooming: re-rank, rebalance, queue, archive', () => {
     assert.deepEqual(applyAndOrder(index, plan.edits), ['S-4', 'S-2', 'S-3', 'S-1']);
   });
 
+  it('leaves done and dropped stories where they are', () => {
+    // WSJF: S-1 = 1 (open), S-2 = 9 (done), S-3 = 5 (dropped), S-4 = 3 (open).
+    const w = (v: number, status: string) => `status: ${status}\nvalue: ${v}\ntime_criticality: 0\nrisk_reduction: 0\nestimate: 1\n`;
+    const index = indexOf({
+      [p('S-1')]: story('S-1', `rank: a1\n${w(1, 'ready')}`),
+      [p('S-2')]: story('S-2', `rank: a2\n${w(9, 'done')}`),
+      [p('S-3')]: story('S-3', `rank: a3\n${w(5, 'dropped')}`),
+      [p('S-4')]: story('S-4', `rank: a4\n${w(3, 'draft')}`),
+    });
+    const plan = rerankByScore(index.stories(), [], 'wsjf', index.config, text(index));
+    assert.deepEqual(plan.closed.map((s) => s.id), ['S-2', 'S-3']);
+    assert.deepEqual(plan.rows.map((r) => r.story.id), ['S-4', 'S-1'], 'only open stories are judged');
+    assert.ok(plan.edits.every((e) => e.path !== p('S-2') && e.path !== p('S-3')), 'no done or dropped file is written');
+    assert.deepEqual(applyAndOrder(index, plan.edits), ['S-4', 'S-2', 'S-3', 'S-1'], 'closed stories keep their positions');
+  });
+
   it('re-ranks a selection inside the positions it occupies', () => {
     const index = scored();
     const plan = rerankByScore(index.stories(), [p('S-1'), p('S-2')], 'wsjf', index.config, text(index));
@@ -417,18 +433,31 @@ describe('grooming: re-rank, rebalance, queue, archive', () => {
     assert.deepEqual(applyAndOrder(index, plan.edits), ['S-1', 'S-2', 'S-3']);
   });
 
-  it('walks the grooming queue in rank order, wrapping around', () => {
+  it('walks the grooming queue by severity, then rank, wrapping around, and says why', () => {
+    const groomed = '\nAs a user, I want it, so that it works.\n\n## Acceptance Criteria\n\n- [ ] Given a, when b, then c\n';
     const index = indexOf({
       [p('S-1')]: story('S-1', 'rank: a1\n'),
-      [p('S-2')]: story('S-2', 'rank: a2\nestimate: 3\n', '\nAs a user, I want it, so that it works.\n\n## Acceptance Criteria\n\n- [ ] Given a, when b, then c\n'),
+      [p('S-2')]: story('S-2', 'rank: a2\nestimate: 3\n', groomed),
       [p('S-3')]: story('S-3', 'rank: a3\n'),
+      // An error below them: a dependency that does not exist.
+      [p('S-4')]: story('S-4', 'rank: a4\nestimate: 3\ndepends_on: [S-99]\n', groomed),
+      [p('S-5')]: story('S-5', 'rank: a5\nestimate: 3\ndepends_on: [S-98]\n', groomed),
     });
     const queue = groomingQueue(index).map((q) => q.story.id);
-    assert.deepEqual(queue, ['S-1', 'S-3']);
-    assert.equal(nextToGroom(index)?.story.id, 'S-1');
-    assert.equal(nextToGroom(index, p('S-1'))?.story.id, 'S-3');
-    assert.equal(nextToGroom(index, p('S-2'))?.story.id, 'S-3');
-    assert.equal(nextToGroom(index, p('S-3'))?.story.id, 'S-1');
+    assert.deepEqual(queue, ['S-4', 'S-5', 'S-1', 'S-3'], 'errors first, each tier in backlog order');
+    const first = nextToGroom(index)!;
+    assert.equal(first.story.id, 'S-4');
+    assert.equal(first.why, '2 errors left; this is the highest-ranked');
+    const second = nextToGroom(index, { path: p('S-4') })!;
+    assert.deepEqual([second.story.id, second.why], ['S-5', '2 errors left; this is the next by rank (2 of 2)']);
+    assert.equal(nextToGroom(index, { path: p('S-5') })?.story.id, 'S-1');
+    assert.match(nextToGroom(index, { path: p('S-5') })!.why, /^No errors left; \d+ warnings left; this is the highest-ranked$/);
+    assert.equal(nextToGroom(index, { path: p('S-1') })?.story.id, 'S-3');
+    assert.equal(nextToGroom(index, { path: p('S-3') })?.story.id, 'S-4', 'wraps around');
+    // A story groomed while it had an error, fixed since: the next one is the error below it, not a warning.
+    assert.equal(nextToGroom(index, { path: p('S-2'), severity: 'error' })?.story.id, 'S-4');
+    assert.equal(nextToGroom(index, { path: p('S-4'), severity: 'error' })?.story.id, 'S-5');
+    assert.equal(nextToGroom(index, { path: p('S-2') })?.story.id, 'S-4', 'a story without issues, tier unknown: the top of the queue');
   });
 
   it('archives done stories by renaming them under backlog/archive/', () => {

@@ -105,7 +105,7 @@ describe('hoverAt', () => {
     const m = hoverAt(index, 'backlog/stories/s-1.md', S1, pos(S1, 10, 'M1'))!;
     assert.match(m.markdown, /M1 · First public beta/);
     assert.match(m.markdown, /due 2026-03-27/);
-    assert.match(m.markdown, /0\/1 stories done/);
+    assert.match(m.markdown, /0\/1 story done/);
   });
   it('gives nothing on words that are not known ids', () => {
     assert.equal(hoverAt(index, 'backlog/stories/s-2.md', S2, pos(S2, 8, 'See')), undefined);

@@ -3,10 +3,17 @@ import * as fs from 'node:fs';
 import { parseConfig } from '../../../src/core/config/parseConfig';
 import { applyEdits } from '../../../src/core/edits/applyEdits';
 import { BacklogIndex } from '../../../src/core/index/backlogIndex';
-import type { TextEdit } from '../../../src/core/model/range';
+import { LineIndex } from '../../../src/core/model/lineIndex';
+import type { Range, TextEdit } from '../../../src/core/model/range';
+import { hasPlaceholder } from '../../../src/core/parse/placeholders';
 import { loadWorkspace } from './loadWorkspace';
 
 const FIXTURES = 'test/fixtures/rules';
+
+function textAt(text: string, range: Range): string {
+  const lines = new LineIndex(text);
+  return text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+}
 
 function indexOf(texts: Map<string, string>): BacklogIndex {
   const { config, issues } = parseConfig({ rudderYml: texts.get('.rudder.yml'), backlogMdConfigYml: texts.get('backlog/config.yml') });
@@ -36,7 +43,11 @@ describe('rule fixes', () => {
         }
       }
       for (const [p, edits] of perFile) texts.set(p, applyEdits(texts.get(p) ?? '', edits));
-      const after = indexOf(texts).allIssues().filter((i) => i.code === code);
+      const afterIndex = indexOf(texts);
+      // A fix that inserts a template (a user story "As a …, I want …") leaves the template to fill in: its issue then
+      // points at the placeholder and nothing else. Every other issue of the code must be gone.
+      const atPlaceholder = (i: { path: string; range: Range }) => hasPlaceholder(textAt(afterIndex.text(i.path) ?? '', i.range));
+      const after = afterIndex.allIssues().filter((i) => i.code === code && !atPlaceholder(i));
       assert.ok(after.length <= before.length - fixed.length, `${code}: ${before.length} → ${after.length} (fixed ${fixed.length})`);
     });
   }
@@ -54,6 +65,18 @@ describe('rule fixes', () => {
     assert.deepEqual(after.stories().map((s) => s.id), orderBefore);
     const ranks = after.stories().map((s) => s.rank);
     assert.equal(new Set(ranks).size, ranks.length);
+  });
+
+  it('a done story with open criteria can be checked off or reopened (to the status Reopen Story chooses)', async () => {
+    const index = await loadWorkspace(`${FIXTURES}/done-with-open-criteria/not-ok`);
+    const issue = index.allIssues().find((x) => x.code === 'done-with-open-criteria')!;
+    assert.deepEqual(issue.fixes!.map((f) => [f.title, f.isPreferred]), [
+      ['Check all acceptance criteria', false],
+      ['Reopen the story (status "ready")', false],
+    ]);
+    const text = applyEdits(index.text(issue.path)!, issue.fixes![1].edits[0].edits);
+    assert.match(text, /^status: ready$/m);
+    assert.equal(indexOf(new Map([[issue.path, text]])).allIssues().filter((x) => x.code === 'done-with-open-criteria').length, 0);
   });
 
   it('the invalid status fix writes the nearest status', async () => {

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { nextToGroom as nextInQueue } from '../../../core/grooming/groomingQueue';
 import type { BacklogSession } from '../../backlogSessions';
+import { ruleTitle } from '../../../core/rules/rules';
 import { NOTHING, open } from '../commandHelpers';
 import type { GroomingCommand } from '../groomingCommand';
 
-/** `rudder.nextToGroom`: opens the next story of the grooming queue (after `path`, the active story, or the one it opened last) at its first issue. Writes nothing. */
+/** `rudder.nextToGroom`: opens the next story of the grooming queue (by severity, then rank; after `path`, the active story, or the one it opened last) at its first issue, and says why. Writes nothing. */
 export const nextToGroom: GroomingCommand = {
   id: 'rudder.nextToGroom',
   needsStory: false,
@@ -12,7 +13,9 @@ export const nextToGroom: GroomingCommand = {
     const { session } = t;
     const active = vscode.window.activeTextEditor?.document.uri;
     const activePath = active && session.storyAt(active) ? session.toPath(active) : undefined;
-    const current = t.args.path ?? activePath ?? state.lastGroomed;
+    const path = t.args.path ?? activePath ?? state.lastGroomed?.path;
+    // The tier the story was in when this command opened it: fixing its error must not skip the errors below it.
+    const current = path === undefined ? undefined : { path, severity: path === state.lastGroomed?.path ? state.lastGroomed.severity : undefined };
     let item = nextInQueue(session.index, current);
     // A story whose file was deleted a moment ago (before the watcher told the index) is dropped and skipped.
     while (item && !(await exists(session, item.story.path))) {
@@ -23,9 +26,12 @@ export const nextToGroom: GroomingCommand = {
       void vscode.window.showInformationMessage('Rudder: nothing to groom — no story has issues.');
       return NOTHING;
     }
-    state.lastGroomed = item.story.path;
+    state.lastGroomed = { path: item.story.path, severity: item.severity };
     await open(session, item.story.path, item.issues[0].range);
-    return { applied: false, paths: [], path: item.story.path, code: item.issues[0].code };
+    // Says why this one: the order is by severity, then rank, and a jump down the backlog needs a reason.
+    const label = item.story.id ?? item.story.title;
+    if (!t.explicit) void vscode.window.showInformationMessage(`Rudder: ${label} — ${ruleTitle(item.issues[0].code)}. ${item.why}.`);
+    return { applied: false, paths: [], path: item.story.path, code: item.issues[0].code, why: item.why };
   },
 };
 

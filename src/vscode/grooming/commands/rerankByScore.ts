@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { rerankByScore as rerankPlan } from '../../../core/grooming/rerankByScore';
 import type { RerankPlan } from '../../../core/grooming/rerankByScore';
+import { plural } from '../../../core/model/plural';
 import { GroomingTexts, planFresh } from '../applyGrooming';
 import { applyOrder, NOTHING, SCORE_MODELS } from '../commandHelpers';
 import type { GroomingCommand } from '../groomingCommand';
@@ -45,12 +46,13 @@ export function previewRerank(plan: RerankPlan): Promise<boolean> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { action?: 'accept' | 'cancel' }>();
     const moving = plan.rows.filter((r) => r.moves).length;
-    const left = plan.unscored.length ? ` (${plan.unscored.length} without a score stay in place)` : '';
-    qp.title = `Re-rank by ${plan.kind.toUpperCase()}: proposed order — ${moving} of ${plan.rows.length} stor${plan.rows.length === 1 ? 'y' : 'ies'} move${left}`;
+    const stay = [plan.closed.length ? `${plan.closed.length} done or dropped` : '', plan.unscored.length ? `${plan.unscored.length} without a score` : ''].filter(Boolean);
+    const left = stay.length ? ` (${stay.join(' and ')} stay in place)` : '';
+    qp.title = `Re-rank by ${plan.kind.toUpperCase()}: proposed order — ${moving} of ${plural(plan.rows.length, 'story', 'stories')} move${left}`;
     qp.placeholder = 'Accept to write the new ranks (only the stories marked "moves"), or Cancel';
     qp.matchOnDescription = true;
     qp.items = [
-      { label: `$(check) Accept — write ${moving} file${moving === 1 ? '' : 's'}`, action: 'accept', alwaysShow: true },
+      { label: `$(check) Accept — write ${plural(moving, 'file')}`, action: 'accept', alwaysShow: true },
       { label: '$(close) Cancel', action: 'cancel', alwaysShow: true },
       { label: 'Proposed order', kind: vscode.QuickPickItemKind.Separator },
       ...plan.rows.map((r) => ({
