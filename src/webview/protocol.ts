@@ -117,6 +117,7 @@ const MODEL_FIELDS: { readonly [K in keyof RoadmapModel]-?: Check<unknown> } = {
   velocity: object,
   flow: object,
   milestones: list,
+  iterations: list,
   lanes: list,
   stories: object,
   epics: object,

@@ -1,6 +1,6 @@
 // `rudder metrics` and `rudder forecast` output, as JSON (public API: version 1) and as text for people.
 // Pure: they format what the core computed (the roadmap's flow part and its milestones' forecasts).
-import type { RoadmapFlow, RoadmapForecast, RoadmapMilestone, RoadmapModel, RoadmapVelocity } from '../../core/roadmap/roadmapModel';
+import type { RoadmapFlow, RoadmapForecast, RoadmapIteration, RoadmapMilestone, RoadmapModel, RoadmapVelocity } from '../../core/roadmap/roadmapModel';
 
 type Percentiles = { readonly p50: number; readonly p85: number; readonly p95: number; readonly count: number } | null;
 
@@ -91,11 +91,16 @@ export interface JsonForecast {
   readonly sample: { readonly from: string; readonly to: string; readonly values: readonly number[] } | null;
   readonly note: string | null;
   readonly milestones: readonly JsonMilestoneForecast[];
-  readonly iterations: readonly JsonMilestoneForecast[];
+  readonly iterations: readonly JsonIterationForecast[];
 }
 
-/** Returns the forecast entry of one milestone. */
-export function toJsonMilestoneForecast(m: RoadmapMilestone, velocity: RoadmapVelocity): JsonMilestoneForecast {
+/** One iteration in `rudder forecast --json`: a milestone's fields, `due` being its end, and its start. */
+export interface JsonIterationForecast extends JsonMilestoneForecast {
+  readonly start: string | null;
+}
+
+/** Returns the forecast entry of one milestone (or iteration: its end is the due date). */
+export function toJsonMilestoneForecast(m: Pick<RoadmapMilestone, 'id' | 'title' | 'due' | 'progress' | 'forecast'>, velocity: RoadmapVelocity): JsonMilestoneForecast {
   const f = m.forecast;
   const remaining = { stories: m.progress.totalStories - m.progress.doneStories, points: Math.round((m.progress.totalPoints - m.progress.donePoints) * 10) / 10 };
   const mc = f.kind !== 'done' && f.kind !== 'no-estimate' && f.method === 'monte-carlo' ? f : undefined;
@@ -129,8 +134,14 @@ export function toJsonForecast(model: RoadmapModel): JsonForecast {
     sample: flow.sample ?? null,
     note: flow.note ?? null,
     milestones: model.milestones.map((m) => toJsonMilestoneForecast(m, model.velocity)),
-    iterations: [],
+    iterations: model.iterations.map((it) => toJsonIterationForecast(it, model.velocity)),
   };
+}
+
+/** Returns the forecast entry of one iteration. */
+function toJsonIterationForecast(it: RoadmapIteration, velocity: RoadmapVelocity): JsonIterationForecast {
+  const { id, title, due, ...rest } = toJsonMilestoneForecast({ id: it.id, title: it.title, ...(it.end !== undefined ? { due: it.end } : {}), progress: it.progress, forecast: it.forecast }, velocity);
+  return { id, title, start: it.start ?? null, due, ...rest };
 }
 
 /** Returns what `rudder forecast` prints for people. */
@@ -143,6 +154,11 @@ export function formatForecastText(model: RoadmapModel): string {
     lines.push(`  ${m.forecast.message}`);
   }
   if (model.milestones.length === 0) lines.push('', 'No milestones to forecast.');
+  if (model.iterations.length) lines.push('', 'Iterations (worked on in start order; due is the end date):');
+  for (const it of model.iterations) {
+    lines.push('', `${it.id} ${it.title === it.id ? '' : it.title}${it.start || it.end ? ` — ${it.start ?? '?'} to ${it.end ?? '?'}` : ' — no dates'}`.replace(/ {2,}/g, ' '));
+    lines.push(`  ${it.forecast.message}`);
+  }
   return lines.join('\n') + '\n';
 }
 

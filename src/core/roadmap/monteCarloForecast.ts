@@ -61,10 +61,13 @@ function basisOf(input: MonteCarloInput, remaining: number, ahead: number): Fore
   };
 }
 
+/** What a sequence of targets is: the word for the targets before one ("left in earlier milestones"). */
+export type TargetNoun = 'milestones' | 'iterations';
+
 /** Returns the sentence that says what a forecast drew from. */
-export function basisText(b: ForecastBasis, todayDay: number): string {
+export function basisText(b: ForecastBasis, todayDay: number, noun: TargetNoun = 'milestones'): string {
   const range = b.min === b.max ? `${b.min}` : `${b.min}–${b.max}`;
-  const ahead = b.ahead > b.remaining ? ` (${round1(b.ahead)} with the ${unitWord(b.unit, round1(b.ahead - b.remaining))} left in earlier milestones, worked on first)` : '';
+  const ahead = b.ahead > b.remaining ? ` (${round1(b.ahead)} with the ${unitWord(b.unit, round1(b.ahead - b.remaining))} left in earlier ${noun}, worked on first)` : '';
   const from = shortDay(toDayNumber(b.from)!, todayDay);
   const to = shortDay(toDayNumber(b.to)! + 6, todayDay);
   return (
@@ -74,7 +77,7 @@ export function basisText(b: ForecastBasis, todayDay: number): string {
 }
 
 /** Returns the forecast of one target from its simulated completion. */
-export function monteCarloForecastOf(target: ForecastTarget, completion: CompletionForecast, basis: ForecastBasis, todayDay: number): RoadmapForecast {
+export function monteCarloForecastOf(target: ForecastTarget, completion: CompletionForecast, basis: ForecastBasis, todayDay: number, noun: TargetNoun = 'milestones'): RoadmapForecast {
   const date = (d: number | undefined): string => (d === undefined ? 'later than 10 years from now' : shortDay(d, todayDay));
   const { p50, p85, p95 } = completion;
   const dates = `50%: ${date(p50)} · 95%: ${date(p95)}.`;
@@ -88,7 +91,7 @@ export function monteCarloForecastOf(target: ForecastTarget, completion: Complet
     remaining: target.remaining,
     basis,
   };
-  const explain = basisText(basis, todayDay);
+  const explain = basisText(basis, todayDay, noun);
   if (target.dueDay === undefined) {
     return { kind: 'projected', ...common, message: `${lead} (no due date). ${dates} ${explain}` };
   }
@@ -103,13 +106,13 @@ export function monteCarloForecastOf(target: ForecastTarget, completion: Complet
 }
 
 /** Returns one forecast per target, the targets worked on in the order given, starting today. */
-export function monteCarloForecasts(targets: readonly ForecastTarget[], input: MonteCarloInput, todayDay: number): RoadmapForecast[] {
+export function monteCarloForecasts(targets: readonly ForecastTarget[], input: MonteCarloInput, todayDay: number, noun: TargetNoun = 'milestones'): RoadmapForecast[] {
   const unit = input.sample.unit;
   const remaining = targets.map((t) => Math.max(0, unit === 'points' ? t.remaining.points : t.remaining.stories));
   const completions = forecastSequence(remaining, input.sample, todayDay, targets.map((t) => t.dueDay), { trials: input.trials, seed: input.seed });
   let ahead = 0;
   return targets.map((t, i) => {
     ahead = round1(ahead + remaining[i]);
-    return monteCarloForecastOf(t, completions[i], basisOf(input, remaining[i], ahead), todayDay);
+    return monteCarloForecastOf(t, completions[i], basisOf(input, remaining[i], ahead), todayDay, noun);
   });
 }

@@ -203,6 +203,21 @@ export interface RoadmapMilestone {
   readonly burnup?: RoadmapBurnup;
 }
 
+/** One iteration (sprint) with its work, progress and forecast against its `end`. */
+export interface RoadmapIteration {
+  readonly id: string;
+  readonly title: string;
+  readonly path: string;
+  readonly start?: string;
+  readonly end?: string;
+  /** Paths of its stories (not epics) in backlog order. */
+  readonly stories: readonly string[];
+  readonly progress: RoadmapProgress;
+  readonly done: boolean;
+  /** Will its remaining work be done by its end? Iterations are worked on in start order, like milestones in theirs. */
+  readonly forecast: RoadmapForecast;
+}
+
 /** A row of the timeline. */
 export interface RoadmapLane {
   /** A milestone id, or 'later'. */
@@ -281,6 +296,8 @@ export interface RoadmapModel {
   readonly flow: RoadmapFlow;
   /** In milestone order. */
   readonly milestones: readonly RoadmapMilestone[];
+  /** Iterations (sprints) by start date; empty when the backlog has none. */
+  readonly iterations: readonly RoadmapIteration[];
   /** Dated milestone lanes in order, then Later. */
   readonly lanes: readonly RoadmapLane[];
   /** Every story and epic by path. */

@@ -5,7 +5,7 @@
 // only puts the parts together, in the order they depend on each other.
 import type { BacklogHistory } from '../flow/backlogHistory';
 import type { RudderConfig } from '../model/config';
-import type { Milestone, Story, Vision } from '../model/story';
+import type { Iteration, Milestone, Story, Vision } from '../model/story';
 import type { RoadmapModel, RoadmapStory } from './roadmapModel';
 import { fromDayNumber, toDayNumber } from './roadmapDates';
 import { deriveVelocity } from './deriveVelocity';
@@ -18,6 +18,7 @@ import { dependenciesOf } from './roadmapDependencies';
 import { compareNatural } from './roadmapHelpers';
 import { bucketsOf, lanesOf } from './roadmapLanes';
 import { hasDoneStatus, isMilestoneDone, progressOf, toRoadmapMilestone } from './roadmapMilestones';
+import { roadmapIterationsOf } from './roadmapIterations';
 import { membersByMilestone, roadmapStoriesOf } from './roadmapStories';
 
 /** The part of `BacklogIndex` the roadmap reads (the index satisfies it structurally). */
@@ -29,6 +30,9 @@ export interface RoadmapSource {
   namedMilestones?(): readonly Milestone[];
   vision(): Vision | undefined;
   goalsOf(story: Story): readonly string[];
+  /** Iterations (sprints) by start date, and the stories planned into one (none when absent). */
+  iterations?(): readonly Iteration[];
+  ofIteration?(ref: string): readonly Story[];
 }
 
 export interface RoadmapOptions {
@@ -60,12 +64,14 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
   const membersOf = (i: number): readonly RoadmapStory[] => members.get(drafts[i].milestone.id) ?? [];
   const progress = drafts.map((_, i) => progressOf(membersOf(i)));
   const done = drafts.map((d, i) => isMilestoneDone(d, progress[i]));
+  const method = { ...(flowPart.monteCarlo ? { monteCarlo: flowPart.monteCarlo } : {}), ...(flowPart.note ? { note: flowPart.note } : {}) };
   const forecasts = forecastMilestones(
     drafts.map((d, i) => ({ due: d.due, dueDay: d.dueDay, status: d.milestone.status, progress: progress[i], done: done[i], statusDone: hasDoneStatus(d) })),
     velocity,
     todayDay,
-    { ...(flowPart.monteCarlo ? { monteCarlo: flowPart.monteCarlo } : {}), ...(flowPart.note ? { note: flowPart.note } : {}) },
+    method,
   );
+  const iterations = roadmapIterationsOf(index.iterations?.() ?? [], (it) => index.ofIteration?.(it.id) ?? [], backlog.stories, velocity, todayDay, method);
   const barStarts = barStartsOf(drafts);
   const buckets = bucketsOf(schedule, done, barStarts, todayDay);
   const milestones = drafts.map((d, i) =>
@@ -91,6 +97,7 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
     velocity,
     flow: flowPart.flow,
     milestones,
+    iterations,
     lanes: lanesOf(milestones, ordered, schedule),
     stories: backlog.stories,
     epics: backlog.epics,

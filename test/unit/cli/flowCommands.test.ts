@@ -17,7 +17,10 @@ describe('rudder metrics and rudder forecast (end to end)', function () {
     repo = new TestRepo();
     repo.write('backlog/milestones/M1.md', '---\nid: M1\ntitle: First release\ndue: 2026-04-03\n---\n');
     repo.write('backlog/milestones/M2.md', '---\nid: M2\ntitle: Second release\n---\n');
-    for (let i = 1; i <= 9; i++) repo.write(`${S}/S-${i}.md`, storyText({ id: `S-${i}`, title: `Story ${i}`, status: 'ready', estimate: i % 3 === 0 ? 3 : 2, milestone: i <= 7 ? 'M1' : 'M2' }));
+    // Two sprints: I-1 holds S-1..S-6 (ends 2026-02-20), I-2 holds S-7..S-9 (ends 2026-02-27).
+    repo.write('backlog/iterations/I-1.md', '---\nid: I-1\ntitle: Sprint 1\nstart: 2026-02-09\nend: 2026-02-20\n---\n');
+    repo.write('backlog/iterations/I-2.md', '---\nid: I-2\ntitle: Sprint 2\nstart: 2026-02-23\nend: 2026-02-27\n---\n');
+    for (let i = 1; i <= 9; i++) repo.write(`${S}/S-${i}.md`, storyText({ id: `S-${i}`, title: `Story ${i}`, status: 'ready', estimate: i % 3 === 0 ? 3 : 2, milestone: i <= 7 ? 'M1' : 'M2', iteration: i <= 6 ? 'I-1' : 'I-2' }));
     repo.commit('2026-02-02');
     // Two weeks of work: S-1..S-4 started and finished, S-5 started.
     const steps: [string, string, string][] = [
@@ -64,7 +67,6 @@ describe('rudder metrics and rudder forecast (end to end)', function () {
     assert.deepEqual(Object.keys(out), ['version', 'today', 'trials', 'unit', 'weeks', 'history', 'sample', 'note', 'milestones', 'iterations']);
     assert.deepEqual([out.version, out.trials, out.unit, out.weeks], [1, 10000, 'stories', 12]);
     assert.deepEqual(out.sample, { from: '2026-02-02', to: '2026-02-09', values: [2, 2] });
-    assert.deepEqual(out.iterations, []);
     const [m1, m2] = out.milestones;
     assert.deepEqual(Object.keys(m1), ['id', 'title', 'due', 'status', 'remaining', 'p50', 'p85', 'p95', 'likelihood', 'onTrack', 'message', 'basis']);
     // Two stories a week, every week: M1's 3 open stories take a week and a half (11 days, today the first);
@@ -74,6 +76,13 @@ describe('rudder metrics and rudder forecast (end to end)', function () {
     assert.deepEqual(m1.basis, { method: 'monte-carlo', trials: 10000, unit: 'stories', weeks: 2, from: '2026-02-02', to: '2026-02-09', throughput: [2, 2], min: 2, max: 2, median: 2, remaining: 3, ahead: 3 });
     assert.match(m1.message, /^85% likely by Feb 28; due Apr 3 — on track \(100% by the due date\)\./);
     assert.deepEqual([m2.id, m2.due, m2.p85, m2.onTrack, m2.status, m2.basis.ahead], ['M2', null, '2026-03-07', null, 'projected', 5]);
+    // Iterations are forecast against their end, in start order: I-1's 2 open stories take until Feb 24 (at two a
+    // week, from Wednesday the 18th), after its end — at risk; I-2's 3 come after them.
+    const [i1, i2] = out.iterations;
+    assert.deepEqual(Object.keys(i1), ['id', 'title', 'start', 'due', 'status', 'remaining', 'p50', 'p85', 'p95', 'likelihood', 'onTrack', 'message', 'basis']);
+    assert.deepEqual([i1.id, i1.start, i1.due, i1.remaining, i1.p85, i1.onTrack, i1.status, i1.basis.ahead], ['I-1', '2026-02-09', '2026-02-20', { stories: 2, points: 5 }, '2026-02-24', false, 'at-risk', 2]);
+    assert.deepEqual([i2.id, i2.due, i2.remaining, i2.p85, i2.onTrack, i2.basis.ahead], ['I-2', '2026-02-27', { stories: 3, points: 7 }, '2026-03-07', false, 5]);
+    assert.match(i2.message, /\(5 with the 2 stories left in earlier iterations, worked on first\)/);
   });
 
   it('gives the same bytes for the same --today', () => {
