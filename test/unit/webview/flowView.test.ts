@@ -49,6 +49,8 @@ describe('Flow layout and forecast band (no DOM)', () => {
     assert.deepEqual(niceTicks(7), [0, 2, 4, 6, 8]);
     assert.deepEqual(niceTicks(40), [0, 10, 20, 30, 40]);
     assert.deepEqual(niceTicks(0), [0, 1]);
+    assert.deepEqual(niceTicks(2), [0, 1, 2], 'counts get whole ticks');
+    assert.deepEqual(niceTicks(2, 4, false), [0, 0.5, 1, 1.5, 2]);
     assert.equal(linear(0, 10, 100, 200)(5), 150);
   });
 
@@ -98,7 +100,7 @@ describe('Flow layout and forecast band (no DOM)', () => {
     const model = { flow, velocity: { source: 'config', pointsPerWeek: 8, explanation: '8 pts/week (configured)' }, milestones: [{ id: 'M1', done: false, burnup }, { id: 'M0', done: true, burnup }, { id: 'M2', done: false }] } as unknown as RoadmapModel;
     const o = flowOutline(model);
     assert.equal(o.history, '12 commits touched backlog/ from 2026-02-02 to 2026-02-16.');
-    assert.equal(o.inputs, 'Forecasts run 10,000 trials, each week drawing one of the 2 weeks Feb 2 – Feb 9 (2–3 stories a week).');
+    assert.equal(o.inputs, 'Forecasts run 10,000 trials, each week drawing one of the 2 weeks Feb 2 – Feb 15 (2–3 stories a week).');
     assert.deepEqual(o.burnups.map((m) => m.id), ['M1', 'M0']);
     const none = flowOutline({ ...model, flow: { ...flow, history: { available: false, message: 'No git history: git is not installed.', commits: 0, shallow: false }, sample: undefined, note: 'no git history (git is not installed)' } } as RoadmapModel);
     assert.equal(none.charts, false);

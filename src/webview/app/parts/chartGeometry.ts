@@ -24,10 +24,10 @@ export function linear(d0: number, d1: number, r0: number, r1: number): (v: numb
   return (v) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
 }
 
-/** Returns up to about `count` round tick values from 0 to at least `max` (1, 2 or 5 times a power of ten apart). */
-export function niceTicks(max: number, count = 4): number[] {
+/** Returns up to about `count` round tick values from 0 to at least `max` (1, 2 or 5 times a power of ten apart, whole numbers for counts). */
+export function niceTicks(max: number, count = 4, whole = true): number[] {
   if (!(max > 0)) return [0, 1];
-  const raw = max / count;
+  const raw = whole ? Math.max(1, max / count) : max / count;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const ticks: number[] = [];

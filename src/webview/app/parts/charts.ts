@@ -80,7 +80,7 @@ export function burnupChart(shape: BurnupShape, caption: string, rows: readonly 
 export function throughputChart(shape: HistogramShape): HTMLElement {
   const svg = frame(shape.box, shape.summary, 'throughput');
   svg.append(axes(shape.box, shape.xTicks, shape.yTicks));
-  for (const b of shape.bars) svg.append(s('rect', { class: `bar${b.sampled ? ' sampled' : ''}`, x: b.x, y: b.y, width: b.width, height: Math.max(0, b.height) }, title(b.text)));
+  for (const b of shape.bars) svg.append(s('rect', { class: `tp-bar${b.sampled ? ' sampled' : ''}`, x: b.x, y: b.y, width: b.width, height: Math.max(0, b.height) }, title(b.text)));
   return figure('throughput-figure', `Throughput per week (${shape.unit})`, svg, [['sampled', 'Weeks the forecasts draw from'], ['other', 'Other weeks']], {
     head: ['Week of', shape.unit === 'points' ? 'Points' : 'Stories', 'Sampled'],
     rows: shape.bars.map((b) => [b.weekStart, b.value, b.sampled ? 'yes' : '']),

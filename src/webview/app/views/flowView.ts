@@ -23,6 +23,11 @@ export interface FlowOutline {
   readonly wip: RoadmapFlow['agingWip'];
 }
 
+/** Returns the Sunday of the week that starts on `monday`. */
+function lastDayOfWeek(monday: string): string {
+  return new Date(Date.parse(`${monday}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+}
+
 function unitWord(unit: 'stories' | 'points'): string {
   return unit === 'points' ? 'points' : 'stories';
 }
@@ -31,7 +36,7 @@ function unitWord(unit: 'stories' | 'points'): string {
 export function flowOutline(model: RoadmapModel): FlowOutline {
   const f = model.flow;
   const inputs = f.sample
-    ? `Forecasts run ${f.trials.toLocaleString('en-US')} trials, each week drawing one of the ${f.sample.values.length} weeks ${dayLabel(f.sample.from)} – ${dayLabel(f.sample.to)} (${Math.min(...f.sample.values)}–${Math.max(...f.sample.values)} ${unitWord(f.unit)} a week).`
+    ? `Forecasts run ${f.trials.toLocaleString('en-US')} trials, each week drawing one of the ${f.sample.values.length} weeks ${dayLabel(f.sample.from)} – ${dayLabel(lastDayOfWeek(f.sample.to))} (${Math.min(...f.sample.values)}–${Math.max(...f.sample.values)} ${unitWord(f.unit)} a week).`
     : `Forecasts use the velocity: ${f.note ?? 'there is no history to draw throughput from'} (${model.velocity.explanation}).`;
   const withBurnup = model.milestones.filter((m) => m.burnup && m.burnup.points.length);
   return {
