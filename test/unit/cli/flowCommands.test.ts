@@ -2,6 +2,9 @@
 // commit dates prints the documented JSON shapes, the same bytes for the same --today, and says when there
 // is no history (no git on the PATH, --no-history).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { hasGit, storyText, TestRepo } from '../flow/gitRepo';
 import { buildTestCli, runBuiltCli } from './cliHelpers';
 
@@ -117,6 +120,17 @@ describe('rudder metrics and rudder forecast (end to end)', function () {
     assert.deepEqual([metrics.history.available, metrics.throughput, metrics.cycleTimeDays], [false, [], null]);
     const flag = JSON.parse(runBuiltCli(['forecast', repo.dir, '--json', '--no-history']).stdout);
     assert.equal(flag.note, 'no git history (--no-history was given)');
+    // Outside a repository: the same files without .git.
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'rudder-no-repo-'));
+    try {
+      fs.cpSync(path.join(repo.dir, 'backlog'), path.join(plain, 'backlog'), { recursive: true });
+      const text = runBuiltCli(['forecast', plain, '--today', '2026-02-18'], undefined, { GIT_CEILING_DIRECTORIES: os.tmpdir() });
+      assert.equal(text.status, 0, text.stderr);
+      assert.match(text.stdout, /^Forecasts on 2026-02-18\. No git history: .* is not in a git repository\.$/m);
+      assert.match(text.stdout, /Monte Carlo forecasts need throughput: no git history \(.* is not in a git repository\); the forecasts below use the velocity/);
+    } finally {
+      fs.rmSync(plain, { recursive: true, force: true });
+    }
   });
 
   it('refuses a --today that is not a date', () => {
