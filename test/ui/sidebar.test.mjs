@@ -93,7 +93,7 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
     const item = (label) => page.locator('.monaco-menu .action-item', { hasText: label }).first();
     await item('Status').waitFor({ timeout: 10_000 });
     const labels = (await page.locator('.monaco-menu .action-item .action-label').allTextContents()).map((t) => t.trim());
-    assert.deepEqual(labels, ['✓ Backlog Order (No Groups)', 'Status', 'Epic', 'Milestone', 'Vision Goal'], 'the current grouping is checked');
+    assert.deepEqual(labels, ['✓ Backlog Order (No Groups)', 'Status', 'Epic', 'Milestone', 'Iteration', 'Vision Goal'], 'the current grouping is checked');
     await wb.shot('09-group-by-submenu');
     await item('Status').click();
     await page.waitForTimeout(500);
