@@ -97,11 +97,13 @@ describe('Flow layout and forecast band (no DOM)', () => {
   });
 
   it('says what the history covers and what the forecasts draw from, or why they use the velocity', () => {
-    const model = { flow, velocity: { source: 'config', pointsPerWeek: 8, explanation: '8 pts/week (configured)' }, milestones: [{ id: 'M1', done: false, burnup }, { id: 'M0', done: true, burnup }, { id: 'M2', done: false }] } as unknown as RoadmapModel;
+    const iterations = [{ id: 'I-1', done: true }, { id: 'I-2', done: false, forecast: mc }];
+    const model = { flow, velocity: { source: 'config', pointsPerWeek: 8, explanation: '8 pts/week (configured)' }, milestones: [{ id: 'M1', done: false, burnup }, { id: 'M0', done: true, burnup }, { id: 'M2', done: false }], iterations } as unknown as RoadmapModel;
     const o = flowOutline(model);
     assert.equal(o.history, '12 commits touched backlog/ from 2026-02-02 to 2026-02-16.');
     assert.equal(o.inputs, 'Forecasts run 10,000 trials, each week drawing one of the 2 weeks Feb 2 – Feb 15 (2–3 stories a week).');
     assert.deepEqual(o.burnups.map((m) => m.id), ['M1', 'M0']);
+    assert.deepEqual(o.iterations.map((it) => it.id), ['I-2'], 'open iterations only');
     const none = flowOutline({ ...model, flow: { ...flow, history: { available: false, message: 'No git history: git is not installed.', commits: 0, shallow: false }, sample: undefined, note: 'no git history (git is not installed)' } } as RoadmapModel);
     assert.equal(none.charts, false);
     assert.equal(none.inputs, 'Forecasts use the velocity: no git history (git is not installed) (8 pts/week (configured)).');

@@ -1,8 +1,9 @@
 // The Flow layout: what the git history says about how work flows — throughput per week (the forecasts' input),
-// the cycle times of finished stories, the work in progress and its age — and a burn-up per milestone (done
+// the cycle times of finished stories, the work in progress and its age, the open iterations' forecasts against
+// their end — and a burn-up per milestone (done
 // against scope over time, scope changes marked, the forecast band ahead). Without a history it says why and what
 // the forecasts use instead. `flowOutline` (no DOM) decides what is shown; the view only draws it.
-import type { RoadmapFlow, RoadmapMilestone, RoadmapModel } from '../../../core/roadmap/roadmapModel';
+import type { RoadmapFlow, RoadmapIteration, RoadmapMilestone, RoadmapModel } from '../../../core/roadmap/roadmapModel';
 import { h, patchChildren } from '../dom';
 import type { ElementCache } from '../elementCache';
 import { burnupShape, dayLabel, histogramShape, scatterShape } from '../parts/chartGeometry';
@@ -21,6 +22,8 @@ export interface FlowOutline {
   /** Milestones with a burn-up, not done ones first (in roadmap order), then done ones. */
   readonly burnups: readonly RoadmapMilestone[];
   readonly wip: RoadmapFlow['agingWip'];
+  /** Iterations not done yet, in start order, each forecast against its end. */
+  readonly iterations: readonly RoadmapIteration[];
 }
 
 /** Returns the Sunday of the week that starts on `monday`. */
@@ -45,7 +48,32 @@ export function flowOutline(model: RoadmapModel): FlowOutline {
     charts: f.history.available,
     burnups: [...withBurnup.filter((m) => !m.done), ...withBurnup.filter((m) => m.done)],
     wip: f.agingWip,
+    iterations: (model.iterations ?? []).filter((it) => !it.done),
   };
+}
+
+function iterationsSection(o: FlowOutline): HTMLElement {
+  return h(
+    'section',
+    'flow-iterations',
+    { role: 'group', 'aria-label': 'Iterations' },
+    h('h2', undefined, undefined, 'Iterations'),
+    h(
+      'ul',
+      'flow-iteration-list',
+      undefined,
+      ...o.iterations.map((it) =>
+        h(
+          'li',
+          `forecast-${it.forecast.kind}`,
+          undefined,
+          h('span', 'flow-iteration-name', undefined, it.title === it.id ? it.id : `${it.id} · ${it.title}`),
+          h('span', 'flow-burnup-badge', undefined, forecastSummary(it.forecast).text),
+          h('p', 'flow-forecast', undefined, it.forecast.message),
+        ),
+      ),
+    ),
+  );
 }
 
 function burnupSection(m: RoadmapMilestone, model: RoadmapModel): HTMLElement {
@@ -107,6 +135,7 @@ class FlowView implements RoadmapView {
     if (o.charts) {
       parts.push(cache.get('flow|charts', key + JSON.stringify(model.flow.cycleTimeDays), () => h('div', 'flow-charts', undefined, throughputChart(histogramShape(model.flow)), cycleTimeChart(scatterShape(model.flow, model.today)))));
       parts.push(cache.get('flow|wip', JSON.stringify([model.flow.agingWip, model.flow.cycleTimeDays]), () => wipSection(o, model)));
+      if (o.iterations.length) parts.push(cache.get('flow|iterations', JSON.stringify(o.iterations.map((it) => [it.id, it.title, it.forecast])), () => iterationsSection(o)));
       parts.push(cache.get('flow|burnups-title', '', () => h('h2', 'flow-burnups-title', undefined, 'Burn-up per milestone')));
       for (const m of o.burnups) parts.push(cache.get(`flow|burnup|${m.id}`, JSON.stringify([m.burnup, m.forecast, m.due, model.today]), () => burnupSection(m, model)));
     } else {
