@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { BacklogIndex } from './core/index/backlogIndex';
 import type { FileSource } from './core/load/fileSource';
+import { noHistory, type HistorySource } from './core/flow/backlogHistory';
+import { GitHistorySource } from './node/gitHistorySource';
 import { NodeFileSource } from './node/nodeFileSource';
 import type { BacklogLoader } from './vscode/backlogLoader';
 import { BacklogSessions } from './vscode/backlogSessions';
@@ -28,6 +30,11 @@ import { WorkspaceFileSource } from './vscode/workspaceFileSource';
  */
 function sourceFor(root: vscode.Uri): FileSource {
   return root.scheme === 'file' ? new NodeFileSource(root.fsPath) : new WorkspaceFileSource(root);
+}
+
+/** Returns how a workspace folder's history is read: git for local folders; other file systems have no local history. */
+function historyFor(root: vscode.Uri): HistorySource {
+  return root.scheme === 'file' ? new GitHistorySource(root.fsPath) : noHistory(`a ${root.scheme} folder has no local git history`);
 }
 
 /** What `activate` returns: used by the integration tests and the host benchmark (and by other extensions, read-only). */
@@ -61,7 +68,7 @@ export interface RudderApi {
 export async function activate(context: vscode.ExtensionContext): Promise<RudderApi> {
   const started = performance.now();
   const activatedAt = Date.now();
-  const sessions = new BacklogSessions(sourceFor);
+  const sessions = new BacklogSessions(sourceFor, historyFor);
   context.subscriptions.push(sessions);
   // Only probes each folder for `.rudder.yml` / `backlog/`; the loads run in the background.
   await sessions.start();

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toRoadmap } from '../core/roadmap/toRoadmap';
-import { localIsoDate, toDayNumber } from '../core/roadmap/roadmapDates';
 import { readRoadmapAssets } from '../webview/exportHtml';
 import { exportRoadmap } from '../webview/exportRoadmap';
 import { ROADMAP_ASSET_PATHS } from '../webview/roadmapPage';
@@ -11,20 +10,23 @@ import { UsageError, type CliIo } from './cliIo';
 import type { Command } from './command';
 import type { ParsedArgs } from './parseArgs';
 import { folderArgument, openBacklog } from './commands/openBacklog';
+import { NO_HISTORY_OPTION, readHistory, todayArgument, TODAY_OPTION } from './commands/openHistory';
 
 /** `rudder roadmap`: the roadmap as a standalone HTML page, a Mermaid gantt or JSON. */
 export const roadmapCommand: Command = {
   name: 'roadmap',
   summary: 'Export the roadmap: standalone HTML, a Mermaid gantt chart, or the JSON view model.',
-  usage: `rudder roadmap [folder] [--format ${EXPORT_FORMAT_IDS.join('|')}] [-o file] [--today YYYY-MM-DD]`,
+  usage: `rudder roadmap [folder] [--format ${EXPORT_FORMAT_IDS.join('|')}] [-o file] [--today YYYY-MM-DD] [--no-history]`,
   options: [
     { name: 'format', short: 'f', type: 'string', choices: EXPORT_FORMAT_IDS, description: 'Output format (default: html).' },
     { name: 'output', short: 'o', type: 'string', valueName: 'FILE', description: 'Write to FILE instead of standard output.' },
-    { name: 'today', type: 'string', valueName: 'DATE', description: 'The date forecasts and "now" are computed for (default: today).' },
+    TODAY_OPTION,
+    NO_HISTORY_OPTION,
   ],
   details: [
     'folder: the repository root (with .rudder.yml or backlog/) or a backlog folder itself. Default: the current folder.',
-    'The HTML page is self-contained: no network requests; it opens in any browser.',
+    'The HTML page is self-contained: no network requests; it opens in any browser. With a git history it holds the',
+    'forecast bands, the burn-ups and the Flow view (throughput, cycle times) too.',
     'Example: rudder roadmap --format mermaid -o docs/roadmap.mmd',
   ].join('\n'),
   run: runRoadmap,
@@ -56,10 +58,10 @@ export async function runRoadmap(args: ParsedArgs, io: CliIo): Promise<number> {
   const folder = folderArgument(args, io, 'roadmap');
   const format = args.values.format ?? 'html';
   if (!isExportFormat(format)) throw new UsageError(`unknown format '${String(format)}'. Use one of: ${EXPORT_FORMAT_IDS.join(', ')}.`);
-  const today = (args.values.today as string | undefined) ?? localIsoDate(new Date());
-  if (toDayNumber(today) === undefined) throw new UsageError(`--today must be a date like 2026-03-01, got '${today}'.`);
+  const today = todayArgument(args);
   const backlog = await openBacklog(folder);
-  const model = toRoadmap(backlog.index, { today, title: `${path.basename(backlog.root)} roadmap` });
+  const history = await readHistory(backlog, args);
+  const model = toRoadmap(backlog.index, { today, title: `${path.basename(backlog.root)} roadmap`, history });
   const text = await exportRoadmap(model, format, {
     assets: () => {
       const root = findAssetRoot();

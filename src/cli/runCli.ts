@@ -1,14 +1,16 @@
 import { version } from '../../package.json';
 import { UsageError, type CliIo } from './cliIo';
 import type { Command } from './command';
+import { forecastCommand } from './commands/forecastCommand';
 import { lintCommand } from './commands/lintCommand';
 import { listCommand } from './commands/listCommand';
 import { nextCommand } from './commands/nextCommand';
+import { metricsCommand } from './commands/metricsCommand';
 import { formatOptionsHelp, parseArgs, type OptionSpec } from './parseArgs';
 import { roadmapCommand } from './roadmapCommand';
 
 /** Every subcommand, in the order `rudder --help` lists them. Adding a command is adding one entry here. */
-export const COMMANDS: readonly Command[] = [lintCommand, listCommand, nextCommand, roadmapCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, listCommand, nextCommand, roadmapCommand, metricsCommand, forecastCommand];
 
 const HELP_OPTION: OptionSpec = { name: 'help', short: 'h', type: 'boolean', description: 'Show this help.' };
 

@@ -3,8 +3,10 @@ import { BacklogIndex } from '../core/index/backlogIndex';
 import { findBacklog, type BacklogLocation } from '../core/load/discoverBacklog';
 import type { FileSource } from '../core/load/fileSource';
 import type { Story } from '../core/model/story';
+import { noHistory } from '../core/flow/backlogHistory';
 import { BacklogLoader } from './backlogLoader';
 import { toCorePath, toUri } from './convert';
+import { SessionHistory, type HistorySourceFactory } from './sessionHistory';
 
 /** Returns the FileSource of a workspace folder (the extension's entry point decides: Node for local folders, else workspace.fs). */
 export type FileSourceFactory = (root: vscode.Uri) => FileSource;
@@ -13,13 +15,17 @@ export type FileSourceFactory = (root: vscode.Uri) => FileSource;
 export class BacklogSession implements vscode.Disposable {
   readonly index = new BacklogIndex();
   readonly loader: BacklogLoader;
+  /** The git history of its backlog folder, read in the background after the first load. */
+  readonly history: SessionHistory;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
     readonly source: FileSource,
     location: BacklogLocation,
+    historyFor: HistorySourceFactory = () => noHistory('this folder has no local git history'),
   ) {
     this.loader = new BacklogLoader(this.index, folder.uri, source, location);
+    this.history = new SessionHistory(historyFor(folder.uri), this.index);
   }
 
   get root(): vscode.Uri {
@@ -43,6 +49,7 @@ export class BacklogSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.history.dispose();
     this.loader.dispose();
   }
 }
@@ -58,7 +65,10 @@ export class BacklogSessions implements vscode.Disposable {
   readonly onDidChangeSessions = this.changeEmitter.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(readonly sourceFor: FileSourceFactory) {
+  constructor(
+    readonly sourceFor: FileSourceFactory,
+    private readonly historyFor?: HistorySourceFactory,
+  ) {
     this.subscription = vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.update(e.added, e.removed));
   }
 
@@ -96,10 +106,12 @@ export class BacklogSessions implements vscode.Disposable {
       return existing;
     }
     const source = this.sourceFor(folder.uri);
-    const session = new BacklogSession(folder, source, (await findBacklog(source)) ?? { backlogFolder: 'backlog' });
+    const session = new BacklogSession(folder, source, (await findBacklog(source)) ?? { backlogFolder: 'backlog' }, this.historyFor);
     this.sessions.set(folder.uri.toString(), session);
     this.changeEmitter.fire();
-    await session.loader.start();
+    const loaded = session.loader.start();
+    session.history.start(loaded);
+    await loaded;
     return session;
   }
 
@@ -118,9 +130,9 @@ export class BacklogSessions implements vscode.Disposable {
       const source = this.sourceFor(folder.uri);
       const location = await findBacklog(source);
       if (!location || this.sessions.has(folder.uri.toString())) continue;
-      const session = new BacklogSession(folder, source, location);
+      const session = new BacklogSession(folder, source, location, this.historyFor);
       this.sessions.set(folder.uri.toString(), session);
-      void session.loader.start();
+      session.history.start(session.loader.start());
       changed = true;
     }
     if (changed) this.changeEmitter.fire();

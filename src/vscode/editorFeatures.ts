@@ -34,7 +34,7 @@ export class EditorFeatures implements vscode.Disposable {
       const disposable = vscode.Disposable.from(
         diagnostics,
         registerCodeActions(session.index, session.root, (d) => diagnostics.syncNow(d)),
-        registerStoryLanguageFeatures(session.index, session.root),
+        registerStoryLanguageFeatures(session.index, session.root, (path) => session.history.ageOf(path)),
       );
       this.perSession.set(session, { diagnostics, disposable });
     }

@@ -28,6 +28,7 @@ class StoryLanguageFeatures
   constructor(
     private readonly index: BacklogIndex,
     private readonly root: vscode.Uri,
+    private readonly ageOf?: (path: string) => string | undefined,
   ) {}
 
   /** Fires the CodeLens refresh (ranks and readiness change with any index change). */
@@ -60,7 +61,7 @@ class StoryLanguageFeatures
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const path = this.pathOf(document);
     if (path === undefined) return undefined;
-    const h = hoverAt(this.index, path, document.getText(), position);
+    const h = hoverAt(this.index, path, document.getText(), position, this.ageOf ? { ageOf: this.ageOf } : {});
     return h && new vscode.Hover(new vscode.MarkdownString(h.markdown), toVsRange(h.range));
   }
 
@@ -104,8 +105,8 @@ class StoryLanguageFeatures
 }
 
 /** Registers completion, hover, definition, document links, references and CodeLens for backlog Markdown files under `root`. */
-export function registerStoryLanguageFeatures(index: BacklogIndex, root: vscode.Uri): vscode.Disposable {
-  const features = new StoryLanguageFeatures(index, root);
+export function registerStoryLanguageFeatures(index: BacklogIndex, root: vscode.Uri, ageOf?: (path: string) => string | undefined): vscode.Disposable {
+  const features = new StoryLanguageFeatures(index, root, ageOf);
   const selector: vscode.DocumentSelector = { language: 'markdown', pattern: new vscode.RelativePattern(root, '**/*.md') };
   // Why a timer: the index changes once per file during a load; one CodeLens refresh per burst is enough.
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -10,7 +10,7 @@ import { EXPORT_FORMAT_IDS } from './exportFormats';
 // ---------------------------------------------------------------- layouts
 
 /** The roadmap's layouts, in toolbar order: the one list (the front end's registry has one view per entry). */
-export const LAYOUTS = ['timeline', 'board', 'list'] as const;
+export const LAYOUTS = ['timeline', 'board', 'list', 'flow'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /** Returns whether `value` names a layout. */
@@ -115,6 +115,7 @@ const MODEL_FIELDS: { readonly [K in keyof RoadmapModel]-?: Check<unknown> } = {
   title: text,
   axis: object,
   velocity: object,
+  flow: object,
   milestones: list,
   iterations: list,
   lanes: list,

@@ -1,5 +1,5 @@
 // `npm run bench`: Rudder's performance figures against a floor measured in the same run.
-//   node out/bench/bench.js [--runs N] [--sizes 1000,10000] [--skip-backlog-md] [--keep]
+//   node out/bench/bench.js [--runs N] [--sizes 1000,10000] [--skip-backlog-md] [--skip-history] [--only-history] [--history 2000,20000] [--keep]
 // Prints medians and PASS/MISS against the targets of issue 2. Timing is never asserted by tests.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,6 +10,7 @@ import { BacklogIndex } from '../../src/core/index/backlogIndex';
 import { parseConfig } from '../../src/core/config/parseConfig';
 import { generateBacklogMdProject, generateRudderBacklog, type GeneratedBacklog } from './generateBacklog';
 import { writeFloorScript } from './floorScript';
+import { benchHistory } from './historyBench';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -24,6 +25,9 @@ const RUNS = Math.max(5, Number(flag('--runs') ?? 5));
 const SIZES = (flag('--sizes') ?? '1000,10000').split(',').map(Number);
 const SKIP_BACKLOG_MD = argv.includes('--skip-backlog-md');
 const KEEP = argv.includes('--keep');
+const SKIP_HISTORY = argv.includes('--skip-history');
+const ONLY_HISTORY = argv.includes('--only-history');
+const [HISTORY_STORIES, HISTORY_COMMITS] = (flag('--history') ?? '2000,20000').split(',').map(Number);
 
 interface Run {
   readonly ms: number;
@@ -233,7 +237,7 @@ function benchCorpora(): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (!fs.existsSync(CLI)) {
     console.error(`dist/cli.js not found: run 'npm run build' first (npm run bench does).`);
     process.exit(2);
@@ -242,15 +246,18 @@ function main(): void {
   writeHelpers(tmp);
   console.log(`Rudder benchmark: node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${RUNS} runs each, temp ${tmp}`);
   try {
-    let biggest: GeneratedBacklog | undefined;
-    for (const n of SIZES) {
-      const gen = generateRudderBacklog(path.join(tmp, `rudder-${n}`), n);
-      benchLint(tmp, gen);
-      if (!biggest || n > biggest.stories) biggest = gen;
+    if (!ONLY_HISTORY) {
+      let biggest: GeneratedBacklog | undefined;
+      for (const n of SIZES) {
+        const gen = generateRudderBacklog(path.join(tmp, `rudder-${n}`), n);
+        benchLint(tmp, gen);
+        if (!biggest || n > biggest.stories) biggest = gen;
+      }
+      if (biggest) benchReindex(biggest);
+      benchList(tmp, tmp);
+      benchCorpora();
     }
-    if (biggest) benchReindex(biggest);
-    benchList(tmp, tmp);
-    benchCorpora();
+    if (!SKIP_HISTORY) await benchHistory(tmp, RUNS, row, HISTORY_STORIES, HISTORY_COMMITS);
   } finally {
     if (!KEEP) fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -260,4 +267,7 @@ function main(): void {
   for (const r of rows) console.log(`  ${r.label.padEnd(w)}  ${r.value.padStart(v)}  ${r.target ? `${r.target.padEnd(9)} ${r.pass ? 'PASS' : 'MISS'}` : ''}`.trimEnd());
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,6 +1,9 @@
 // `npm start`: installs the VS Code host if missing, packages Rudder (production build), installs
 // the .vsix into a throwaway extensions folder, serves code-server on 127.0.0.1 with the demo
 // backlog open and prints the URL. Ctrl+C stops the server (by its process group) and cleans up.
+// The demo is a throwaway copy of examples/demo made a git repository with the demo's history
+// (examples/buildDemoHistory.mjs), so the roadmap shows forecasts, burn-ups and the Flow view;
+// with --folder, that folder is served as it is.
 // Usage: npm start [-- --port N] [-- --folder path]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { installHost } from './installHost.mjs';
 import { startCodeServer, installExtension } from './codeServer.mjs';
 import { repoRoot } from './fixtures.mjs';
+import { copyDemoWithHistory } from '../../examples/buildDemoHistory.mjs';
 
 function log(msg) {
   console.log(`[demo] ${msg}`);
@@ -21,7 +25,15 @@ function arg(name) {
 
 async function main() {
   installHost();
-  const folder = resolve(repoRoot, arg('--folder') ?? 'examples/demo');
+  const given = arg('--folder');
+  let folder;
+  if (given) folder = resolve(repoRoot, given);
+  else {
+    const tmp = mkdtempSync(join(tmpdir(), 'rudder-demo-'));
+    process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+    folder = join(tmp, 'demo');
+    log(`the demo with its git history (${copyDemoWithHistory(folder)} commits) in ${folder}; edits there are thrown away on exit`);
+  }
   if (!existsSync(folder)) throw new Error(`no backlog folder at ${folder}`);
   log('packaging Rudder (npm run package) ...');
   const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });

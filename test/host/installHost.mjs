@@ -23,6 +23,7 @@ const DEBIAN_PACKAGES = [
   { pkg: 'python3', why: 'node-gyp' },
   { pkg: 'ripgrep', why: 'replaces the rg that @vscode/ripgrep would download from GitHub' },
   { pkg: 'chromium', why: 'the browser that drives the workbench' },
+  { pkg: 'git', why: 'the history reader (flow metrics, Monte Carlo forecasts, burn-ups), its tests and the demo\'s history' },
 ];
 
 function log(msg) {

@@ -52,9 +52,9 @@ async function showLayout(frame, label, cssClass) {
   await frame.locator(`#rudder-roadmap .view.${cssClass}`).waitFor({ timeout: 10_000 });
 }
 
-/** The demo's roadmap model, from the CLI (same core as the extension). */
-function demoModel() {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'roadmap', join(repoRoot, 'examples', 'demo'), '--format', 'json'], { encoding: 'utf8' });
+/** The roadmap model of the workbench's demo copy (a git repository with the demo's history), from the CLI (same core as the extension). */
+function demoModel(folder) {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'roadmap', folder, '--format', 'json'], { encoding: 'utf8' });
   return r.status === 0 ? JSON.parse(r.stdout) : undefined;
 }
 
@@ -81,7 +81,7 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     await tab.waitFor();
     assert.match(await tab.innerText(), /Roadmap/);
     frame = await roadmapFrame(wb.page);
-    const model = demoModel();
+    const model = demoModel(wb.folder);
     const text = await frame.locator('#rudder-roadmap').innerText();
     if (model) {
       for (const m of model.milestones) assert.ok(text.includes(m.title), `milestone "${m.title}" is not drawn`);
@@ -101,13 +101,20 @@ describe('UI: the roadmap webview on the demo backlog', function () {
   });
 
   it('shows the List layout: a heading per milestone with its progress and forecast, its stories as a list', async () => {
-    const model = demoModel();
+    const model = demoModel(wb.folder);
     await showLayout(frame, 'List', 'view-list');
     const headings = await frame.locator('.list h2').allInnerTexts();
     if (model) {
       assert.equal(headings.length, model.milestones.length + 1, headings.join(' | '));
-      const text = await frame.locator('#rudder-roadmap .view').innerText();
-      for (const m of model.milestones) assert.ok(text.includes(m.forecast.message), `the forecast of ${m.id} is not written out`);
+      // The forecasts come from the git history, read in the background after the backlog loaded: wait for them.
+      let text = '';
+      const end = Date.now() + 30_000;
+      do {
+        text = await frame.locator('#rudder-roadmap .view').innerText();
+        if (model.milestones.every((m) => text.includes(m.forecast.message))) break;
+        await wb.page.waitForTimeout(300);
+      } while (Date.now() < end);
+      for (const m of model.milestones) assert.ok(text.includes(m.forecast.message), `the forecast of ${m.id} is not written out: ${m.forecast.message}`);
       assert.equal(await frame.locator('.list-story').count(), Object.values(model.stories).filter((s) => !s.isEpic).length);
     }
     // In VS Code each story's title is a button that opens it.
@@ -173,7 +180,7 @@ describe('UI: the roadmap webview on the demo backlog', function () {
   });
 
   it('a keyboard move in the webview (Alt+Up) writes only that story\'s milestone: value', async () => {
-    const model = demoModel();
+    const model = demoModel(wb.folder);
     assert.ok(model, 'dist/cli.js roadmap --format json failed');
     const m3 = model.milestones.find((m) => m.id === 'M3');
     assert.ok(m3 && m3.stories.length > 0);
@@ -210,7 +217,7 @@ describe('UI: the roadmap webview on the demo backlog', function () {
   });
 
   it('in the List, Alt+Down on a story\'s title moves it to the next milestone', async () => {
-    const model = demoModel();
+    const model = demoModel(wb.folder);
     assert.ok(model, 'dist/cli.js roadmap --format json failed');
     const m2 = model.milestones.find((m) => m.id === 'M2');
     assert.ok(m2 && m2.stories.length > 0);

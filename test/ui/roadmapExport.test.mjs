@@ -1,6 +1,7 @@
 // UI: the roadmap exports in a real chromium. `rudder roadmap --format html` renders the demo roadmap
 // with every non-file request blocked and recorded (there must be none); a story with a hostile title
-// renders as text; `--format mermaid` parses (and renders) with the real Mermaid 11 in the browser.
+// renders as text; `--format mermaid` parses (and renders) with the real Mermaid 11 in the browser. The demo is a
+// copy made a git repository with its history, so the page holds forecast bands, burn-ups and the Flow view.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { launchChromium } from '../host/browser.mjs';
 import { repoRoot } from '../host/fixtures.mjs';
 import { hasDemo, screenshotDir } from './workbench.mjs';
 import { HOSTILE_TITLES, writeHostileStories } from './hostileBacklog.mjs';
+import { copyDemoWithHistory } from '../../examples/buildDemoHistory.mjs';
 
 let cliCommand;
 /** Returns [node, script] for a `rudder` that has the roadmap subcommand (dist/cli.js, else a test bundle). */
@@ -85,8 +87,11 @@ describe('UI: the roadmap exports in chromium', function () {
   this.timeout(120_000);
   let browser;
   let tmp;
+  let demo;
   before(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'rudder-roadmap-export-'));
+    demo = join(tmp, 'demo');
+    if (hasDemo()) copyDemoWithHistory(demo);
     browser = await launchChromium();
     mkdirSync(screenshotDir, { recursive: true });
   });
@@ -98,9 +103,9 @@ describe('UI: the roadmap exports in chromium', function () {
   it('`rudder roadmap --format html` on the demo renders the same roadmap with no network request', async function () {
     if (!hasDemo()) this.skip();
     const today = isoToday();
-    const model = JSON.parse(await roadmap(['examples/demo', '--format', 'json', '--today', today]));
+    const model = JSON.parse(await roadmap([demo, '--format', 'json', '--today', today]));
     const file = join(tmp, 'roadmap.html');
-    await roadmap(['examples/demo', '--format', 'html', '-o', file, '--today', today]);
+    await roadmap([demo, '--format', 'html', '-o', file, '--today', today]);
     const html = readFileSync(file, 'utf8');
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
     assert.doesNotMatch(html, /\b(src|href)="(https?:)?\/\//, 'the page references a remote resource');
@@ -130,7 +135,19 @@ describe('UI: the roadmap exports in chromium', function () {
       const listText = await page.locator('.list').innerText();
       for (const m of model.milestones) assert.ok(listText.includes(m.forecast.message), `the forecast of ${m.id} is not written out`);
       await page.screenshot({ path: join(screenshotDir, 'roadmap-export-html-list.png') });
-      console.log(`    screenshots: roadmap-export-html-{timeline,board,list}.png; requests: ${requests.length} (${[...new Set(requests.map((u) => u.split(':')[0]))].join(', ')})`);
+      // The charts: a forecast band per open milestone with a Monte Carlo forecast, the Flow view with its burn-ups.
+      await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+      await page.waitForFunction(() => window.__rudderPosted.filter((m) => m.type === 'rendered').pop()?.summary.layout === 'timeline');
+      const banded = model.milestones.filter((m) => m.due && m.forecast.method === 'monte-carlo' && m.forecast.p50).length;
+      assert.ok(banded > 0, 'the demo copy has Monte Carlo forecasts');
+      assert.equal(await page.locator('.forecast-band').count(), banded);
+      await page.getByRole('button', { name: 'Flow', exact: true }).click();
+      await page.waitForFunction(() => window.__rudderPosted.filter((m) => m.type === 'rendered').pop()?.summary.layout === 'flow');
+      assert.equal(await page.locator('svg.chart.throughput').count(), 1);
+      assert.equal(await page.locator('svg.chart.scatter').count(), 1);
+      assert.equal(await page.locator('.flow-burnup svg.chart.burnup').count(), model.milestones.filter((m) => m.burnup?.points.length).length);
+      await page.screenshot({ path: join(screenshotDir, 'roadmap-export-html-flow.png') });
+      console.log(`    screenshots: roadmap-export-html-{timeline,board,list,flow}.png; requests: ${requests.length} (${[...new Set(requests.map((u) => u.split(':')[0]))].join(', ')})`);
       assert.deepEqual(blocked, [], `the export asked the network for: ${blocked.join(', ')}`);
       assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
       assert.deepEqual(dialogs, []);
@@ -180,7 +197,7 @@ describe('UI: the roadmap exports in chromium', function () {
 
   it('`rudder roadmap --format mermaid` on the demo parses and renders as a Mermaid gantt (mermaid 11 in chromium)', async function () {
     if (!hasDemo()) this.skip();
-    const text = await roadmap(['examples/demo', '--format', 'mermaid']);
+    const text = await roadmap([demo, '--format', 'mermaid']);
     assert.match(text, /^gantt\n/);
     const dist = join(repoRoot, 'node_modules', 'mermaid', 'dist');
     assert.ok(existsSync(join(dist, 'mermaid.esm.min.mjs')), 'mermaid is not installed (npm install)');

@@ -6,16 +6,19 @@ import { dirname, join, relative } from 'node:path';
 import { startCodeServer } from '../host/codeServer.mjs';
 import { launchChromium, workbenchUrl } from '../host/browser.mjs';
 import { copyWorkspace, repoRoot } from '../host/fixtures.mjs';
+import { buildDemoHistory } from '../../examples/buildDemoHistory.mjs';
 
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
 /**
  * Returns { page, server, folder, shot(name), close() } for a workbench on a copy of `source`.
  * `extensionDevelopmentPath` defaults to the repo (dist/extension.js must be built); pass null to
- * rely on extensions installed in `extensionsDir` (the packaged-.vsix test).
+ * rely on extensions installed in `extensionsDir` (the packaged-.vsix test). The demo's copy is a git repository
+ * with the demo's history (examples/buildDemoHistory.mjs), so the roadmap shows real forecasts.
  */
 export async function openWorkbench({ source = 'test/fixtures/workspace', extensionDevelopmentPath = repoRoot, extensionsDir } = {}) {
   const ws = copyWorkspace(source);
+  if (source === 'examples/demo') buildDemoHistory(ws.folder);
   const pristine = readTree(ws.folder);
   let server;
   let browser;
@@ -55,6 +58,7 @@ function readTree(root) {
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
+      if (e.name === '.git') continue; // the demo's history: restoring files never rewrites it
       if (e.isDirectory()) walk(p);
       else if (e.isFile()) out.set(relative(root, p), readFileSync(p));
     }
@@ -84,7 +88,7 @@ function writePristine(root, pristine) {
   const dirs = new Set([...pristine.keys()].flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
   const prune = (dir) => {
     for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
-      if (!e.isDirectory()) continue;
+      if (!e.isDirectory() || e.name === '.git') continue;
       const rel = dir ? `${dir}/${e.name}` : e.name;
       if (!dirs.has(rel)) rmSync(join(root, rel), { recursive: true, force: true });
       else prune(rel);

@@ -32,7 +32,16 @@ const CONFIG_KEYS = [
   'idPrefix',
   'velocity',
   'wipLimit',
+  'forecastWeeks',
+  'forecastUnit',
+  'forecastTrials',
 ] as const;
+
+/** What a Monte Carlo forecast counts. */
+export const FORECAST_UNITS = ['stories', 'points'] as const;
+/** The bounds of `forecastWeeks` and `forecastTrials`: a forecast needs some weeks, and two years of them is plenty. */
+const FORECAST_WEEKS = { min: 1, max: 104 } as const;
+const FORECAST_TRIALS = { min: 100, max: 100_000 } as const;
 
 /** Returns `folder/rest`, or just `rest` when the folder is the root ('.' or ''). */
 function under(folder: string, rest: string): string {
@@ -60,6 +69,11 @@ export function defaultConfig(backlogFolder = 'backlog'): RudderConfig {
     rules: {},
     splitThreshold: 13,
     idPrefix: 'S-',
+    // Why 12 weeks: a quarter of weekly samples, enough to draw from, recent enough to follow a changing team.
+    forecastWeeks: 12,
+    // Why stories: counting finished items needs no estimates and forecasts as well as points do.
+    forecastUnit: 'stories',
+    forecastTrials: 10_000,
     source: 'defaults',
     backlogMd: false,
   };
@@ -378,6 +392,29 @@ function parseRudderYml(text: string, folderHint: string, base: (folder: string)
       report(s, e, `"wipLimit" must be a whole number of stories, at least 1. Write e.g. \`wipLimit: ${example('wipLimit')}\`.`);
     }
   }
+  const whole = (key: 'forecastWeeks' | 'forecastTrials', bounds: { min: number; max: number }): number | undefined => {
+    const p = pairs.get(key);
+    if (!p) return undefined;
+    const v = isScalar(p.value) ? p.value.value : undefined;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= bounds.min && v <= bounds.max) return v;
+    const [s, e] = p.value ? rangeOf(p.value) : rangeOf(p.key);
+    report(s, e, `"${key}" must be a whole number from ${bounds.min} to ${bounds.max}. Write e.g. \`${key}: ${example(key)}\`.`);
+    return undefined;
+  };
+  const weeks = whole('forecastWeeks', FORECAST_WEEKS);
+  if (weeks !== undefined) config.forecastWeeks = weeks;
+  const trials = whole('forecastTrials', FORECAST_TRIALS);
+  if (trials !== undefined) config.forecastTrials = trials;
+  const unit = str('forecastUnit');
+  if (unit !== undefined) {
+    const match = FORECAST_UNITS.find((u) => u === unit.toLowerCase());
+    if (match) config.forecastUnit = match;
+    else {
+      const [s, e] = rangeOf(pairs.get('forecastUnit')!.value);
+      const near = suggestNearest(unit, FORECAST_UNITS);
+      report(s, e, `"forecastUnit" is "${unit}"; use stories or points.${near ? ` Did you mean "${near}"?` : ''}`);
+    }
+  }
   // Reported in file order, whatever order the checks ran in.
   issues.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { config, issues };
@@ -412,6 +449,9 @@ function example(key: string): string {
     idPrefix: 'S-',
     velocity: '20',
     wipLimit: '3',
+    forecastWeeks: '12',
+    forecastUnit: 'stories',
+    forecastTrials: '10000',
   };
   return examples[key] ?? 'value';
 }

@@ -20,8 +20,13 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`);
 }
 
+/** What a hover may add from outside the index: a story's age from the git history (a line, by path). */
+export interface HoverExtras {
+  readonly ageOf?: (path: string) => string | undefined;
+}
+
 /** Returns the hover for the id under `position` (front-matter value or body reference), or undefined. */
-export function hoverAt(index: BacklogIndex, path: string, text: string, position: Position): IntelHover | undefined {
+export function hoverAt(index: BacklogIndex, path: string, text: string, position: Position, extras: HoverExtras = {}): IntelHover | undefined {
   const occ = idAt(index, text, position);
   if (!occ) return undefined;
   const r = resolveId(index, occ.id);
@@ -31,7 +36,7 @@ export function hoverAt(index: BacklogIndex, path: string, text: string, positio
   else if (occ.key === 'milestone' && r.milestone) parts.push(milestoneMarkdown(index, r.milestone));
   else if (r.stories.length > 0) {
     if (r.stories.length > 1) parts.push(`⚠ ${r.stories.length} stories share the id \`${occ.id}\`: ${r.stories.map((s) => `\`${s.path}\``).join(', ')}`);
-    parts.push(...r.stories.map((s) => storyMarkdown(index, s)));
+    parts.push(...r.stories.map((s) => storyMarkdown(index, s, extras)));
   } else if (r.goal) parts.push(goalMarkdown(index, r.goal));
   else if (r.milestone) parts.push(milestoneMarkdown(index, r.milestone));
   else parts.push(`\`${occ.id}\` names nothing in the backlog.`);
@@ -40,7 +45,7 @@ export function hoverAt(index: BacklogIndex, path: string, text: string, positio
 }
 
 /** Returns the Markdown summary of one story: title, status, criteria, rank, scores. */
-export function storyMarkdown(index: BacklogIndex, s: Story): string {
+export function storyMarkdown(index: BacklogIndex, s: Story, extras: HoverExtras = {}): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(s.id ?? '(no id)')} · ${escapeMarkdown(s.title)}**`);
   const facts = [`\`${s.type}\``];
@@ -61,6 +66,8 @@ export function storyMarkdown(index: BacklogIndex, s: Story): string {
   const pos = index.rankPosition(s);
   if (pos >= 0) lines.push(`Rank ${pos + 1} of ${all.length}`);
   for (const score of [wsjf(s), rice(s)]) if (score) lines.push(scoreMarkdown(score));
+  const age = extras.ageOf?.(s.path);
+  if (age) lines.push(escapeMarkdown(age));
   return lines.join('  \n');
 }
 

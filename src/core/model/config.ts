@@ -38,10 +38,16 @@ export interface RudderConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly splitThreshold: number;
   readonly idPrefix: string;
-  /** Points per week, for the roadmap forecast, Next Up's capacity and an iteration without a capacity. */
+  /** Points per week, for the roadmap forecast when there is no history to draw throughput from, Next Up's capacity and an iteration without a capacity. */
   readonly velocity?: number;
   /** How many stories may be in progress at once (Next Up compares the work in progress with it); none when unset. */
   readonly wipLimit?: number;
+  /** Monte Carlo forecasts: how many complete weeks of throughput (before this week) they draw from. */
+  readonly forecastWeeks: number;
+  /** Monte Carlo forecasts: what they count, finished stories or their points. */
+  readonly forecastUnit: 'stories' | 'points';
+  /** Monte Carlo forecasts: how many futures they simulate. */
+  readonly forecastTrials: number;
   /** Where the configuration came from: '.rudder.yml' (over Backlog.md's settings when both exist), '<backlog>/config.yml' (Backlog.md) or 'defaults'. */
   readonly source: string;
   /** True when a Backlog.md `config.yml` was read: Backlog.md's conventions apply (id folding, its statuses and priorities). */

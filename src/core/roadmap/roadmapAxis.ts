@@ -2,12 +2,17 @@
 import type { RoadmapMilestone, RoadmapModel, RoadmapMonth, RoadmapQuarter } from './roadmapModel';
 import { fromDayNumber, monthLabel, quarterOf, startOfMonth, startOfNextMonth, toDayNumber } from './roadmapDates';
 
-/** Returns the axis covering every milestone date and today, at least three months long. */
+/** Why a year: a forecast band reaching further out would squeeze every milestone into a sliver. */
+const FORECAST_REACH_DAYS = 366;
+
+/** Returns the axis covering every milestone date, the forecast dates within a year, and today; at least three months long. */
 export function axisOf(milestones: readonly RoadmapMilestone[], todayDay: number): RoadmapModel['axis'] {
   let min = todayDay;
   let max = todayDay;
   for (const m of milestones) {
-    for (const iso of [m.barStart, m.start, m.due]) {
+    const f = m.forecast;
+    const band = f.kind !== 'done' && 'method' in f && f.method === 'monte-carlo' ? [f.p50, f.p85, f.p95].filter((iso) => (toDayNumber(iso) ?? Infinity) <= todayDay + FORECAST_REACH_DAYS) : [];
+    for (const iso of [m.barStart, m.start, m.due, ...band]) {
       const d = toDayNumber(iso);
       if (d === undefined) continue;
       if (d < min) min = d;

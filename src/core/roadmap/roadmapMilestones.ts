@@ -1,6 +1,6 @@
 // One milestone's numbers and its entry in the view model: progress over its stories, whether it is
 // done, the epics and goals of its work.
-import type { RoadmapBucket, RoadmapForecast, RoadmapMilestone, RoadmapProgress, RoadmapStory } from './roadmapModel';
+import type { RoadmapBucket, RoadmapBurnup, RoadmapForecast, RoadmapMilestone, RoadmapProgress, RoadmapStory } from './roadmapModel';
 import { fromDayNumber } from './roadmapDates';
 import { compareNatural, round1 } from './roadmapHelpers';
 import { LATER_LANE, type MilestoneDraft } from './milestoneSchedule';
@@ -38,6 +38,7 @@ export interface MilestoneFacts {
   readonly forecast: RoadmapForecast;
   readonly barStart: number | undefined;
   readonly bucket: RoadmapBucket;
+  readonly burnup?: RoadmapBurnup;
 }
 
 /** Returns the milestone as the view model holds it. */
@@ -72,5 +73,6 @@ export function toRoadmapMilestone(d: MilestoneDraft, f: MilestoneFacts): Roadma
     goals: [...goals].sort(compareNatural),
     progress: f.progress,
     forecast: f.forecast,
+    ...(f.burnup ? { burnup: f.burnup } : {}),
   };
 }

@@ -53,11 +53,47 @@ export interface RoadmapProgress {
 /** Why no forecast can be made. */
 export type NoEstimateReason = 'no-velocity' | 'unestimated-stories' | 'no-due-date' | 'no-stories';
 
-/** Will the remaining work fit before the due date at the team's velocity? */
+/** How a Monte Carlo forecast was made: everything a reader needs to judge it. */
+export interface ForecastBasis {
+  readonly trials: number;
+  /** What the trials count: finished stories or their points. */
+  readonly unit: 'stories' | 'points';
+  /** The weeks drawn from: how many, the Mondays of the first and the last, and each week's throughput. */
+  readonly weeks: number;
+  readonly from: string;
+  readonly to: string;
+  readonly throughput: readonly number[];
+  readonly min: number;
+  readonly max: number;
+  readonly median: number;
+  /** Work left in this milestone, and in the not-done milestones before it (worked on first), in `unit`. */
+  readonly remaining: number;
+  readonly ahead: number;
+}
+
+/**
+ * Will the remaining work be done before the due date? Monte Carlo from the throughput of the git history when
+ * there is one (`method: 'monte-carlo'`); else the velocity (configured, or derived from `updated:` dates).
+ */
 export type RoadmapForecast =
   | { readonly kind: 'done'; readonly message: string }
   | {
+      readonly kind: 'on-track' | 'at-risk' | 'projected';
+      readonly method: 'monte-carlo';
+      /** The sentence for people: the dates, the due date, and the inputs. */
+      readonly message: string;
+      /** Completion dates by likelihood (YYYY-MM-DD); absent when later than ten years in that share of the trials. */
+      readonly p50?: string;
+      readonly p85?: string;
+      readonly p95?: string;
+      /** Share (0–1) of the trials that finished by the due date (dated milestones only). */
+      readonly likelihood?: number;
+      readonly remaining: { readonly stories: number; readonly points: number };
+      readonly basis: ForecastBasis;
+    }
+  | {
       readonly kind: 'on-track';
+      readonly method: 'velocity';
       readonly message: string;
       readonly velocity: number;
       readonly remainingPoints: number;
@@ -69,6 +105,7 @@ export type RoadmapForecast =
     }
   | {
       readonly kind: 'at-risk';
+      readonly method: 'velocity';
       readonly message: string;
       readonly velocity: number;
       readonly remainingPoints: number;
@@ -81,6 +118,50 @@ export type RoadmapForecast =
       readonly daysLate: number;
     }
   | { readonly kind: 'no-estimate'; readonly message: string; readonly reasons: readonly NoEstimateReason[] };
+
+/** A milestone's burn-up: its scope and what of it was done, each day either changed. */
+export interface RoadmapBurnup {
+  readonly unit: 'stories' | 'points';
+  /** From the first day the milestone had work to today, in order. */
+  readonly points: readonly { readonly date: string; readonly scope: number; readonly done: number }[];
+  /** The days stories joined or left the milestone (ids, else paths). */
+  readonly changes: readonly { readonly date: string; readonly added: readonly string[]; readonly removed: readonly string[] }[];
+}
+
+/** Flow metrics from the git history, and where the forecasts' throughput comes from. */
+export interface RoadmapFlow {
+  /** Whether a history was read, and what it covers or why there is none (a sentence for people). */
+  readonly history: {
+    readonly available: boolean;
+    readonly message: string;
+    readonly commits: number;
+    readonly first?: string;
+    readonly last?: string;
+    readonly shallow: boolean;
+  };
+  readonly unit: 'stories' | 'points';
+  /** The configured number of weeks to draw from, and of trials. */
+  readonly weeks: number;
+  readonly trials: number;
+  /** What the Monte Carlo forecasts drew from; absent when they could not run (see `note`). */
+  readonly sample?: { readonly from: string; readonly to: string; readonly values: readonly number[] };
+  /** Why the forecasts fell back to the velocity, when they did. */
+  readonly note?: string;
+  readonly throughput: readonly { readonly weekStart: string; readonly stories: number; readonly points: number }[];
+  readonly cycleTimeDays?: RoadmapPercentiles;
+  readonly leadTimeDays?: RoadmapPercentiles;
+  /** Finished stories, in the order they finished (the cycle-time scatter). */
+  readonly finished: readonly { readonly path: string; readonly id?: string; readonly title?: string; readonly done: string; readonly cycleDays?: number; readonly leadDays?: number; readonly points?: number }[];
+  readonly wip: number;
+  readonly agingWip: readonly { readonly path: string; readonly id?: string; readonly title?: string; readonly status?: string; readonly days: number; readonly atLeast: boolean; readonly olderThan: number; readonly aboveP85: boolean }[];
+}
+
+export interface RoadmapPercentiles {
+  readonly p50: number;
+  readonly p85: number;
+  readonly p95: number;
+  readonly count: number;
+}
 
 /** The velocity used for forecasts, and where it came from. */
 export interface RoadmapVelocity {
@@ -119,6 +200,30 @@ export interface RoadmapMilestone {
   /** Goal ids its stories serve. */
   readonly goals: readonly string[];
   readonly progress: RoadmapProgress;
+  readonly forecast: RoadmapForecast;
+  /** Scope and done over time, from the git history (absent without one). */
+  readonly burnup?: RoadmapBurnup;
+}
+
+/** One iteration (sprint): its dates, what is committed against its capacity, its progress and forecast against its `end`. */
+export interface RoadmapIteration {
+  readonly id: string;
+  readonly title: string;
+  readonly path: string;
+  readonly start?: string;
+  readonly end?: string;
+  /** Paths of its stories (not epics) in backlog order. */
+  readonly stories: readonly string[];
+  /** Points of its stories (never an epic's), done ones included. */
+  readonly committed: number;
+  readonly capacity?: number;
+  /** The sprint goal: a vision goal's title and id (`Never buy the same thing twice (G1)`), else the text. */
+  readonly goal?: string;
+  /** True when its dates contain today. */
+  readonly current: boolean;
+  readonly progress: RoadmapProgress;
+  readonly done: boolean;
+  /** Will its remaining work be done by its end? Iterations are worked on in start order, like milestones in theirs. */
   readonly forecast: RoadmapForecast;
 }
 
@@ -190,30 +295,17 @@ export interface RoadmapAxis {
 }
 
 /** Everything the roadmap draws. JSON-safe. */
-/** An iteration (sprint) on the timeline: its dates, what is committed against its capacity. */
-export interface RoadmapIteration {
-  readonly id: string;
-  readonly title: string;
-  readonly start: string;
-  readonly end: string;
-  /** Points of its stories (never an epic's), done ones included. */
-  readonly committed: number;
-  readonly capacity?: number;
-  /** The sprint goal: a vision goal's title and id (`Never buy the same thing twice (G1)`), else the text. */
-  readonly goal?: string;
-  /** True when its dates contain today. */
-  readonly current: boolean;
-}
-
 export interface RoadmapModel {
   readonly version: 1;
   readonly today: string;
   readonly title: string;
   readonly axis: RoadmapAxis;
   readonly velocity: RoadmapVelocity;
+  /** Flow metrics and the forecasts' inputs (from the git history, when there is one). */
+  readonly flow: RoadmapFlow;
   /** In milestone order. */
   readonly milestones: readonly RoadmapMilestone[];
-  /** The dated iterations (sprints), by start date; [] without iteration files. */
+  /** Iterations (sprints) by start date; empty when the backlog has none. */
   readonly iterations: readonly RoadmapIteration[];
   /** Dated milestone lanes in order, then Later. */
   readonly lanes: readonly RoadmapLane[];

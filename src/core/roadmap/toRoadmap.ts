@@ -1,7 +1,9 @@
 // The roadmap view model of a backlog: the milestones in order (milestoneSchedule), the stories placed
-// on them (roadmapStories), the velocity (deriveVelocity), each milestone's progress and forecast
-// (roadmapMilestones, forecastMilestones), the buckets and lanes (roadmapLanes), goals, dependencies
-// and the axis. This file only puts the parts together, in the order they depend on each other.
+// on them (roadmapStories), the velocity (deriveVelocity), the flow metrics and the forecasts' throughput
+// from the git history (roadmapFlow), each milestone's progress, forecast and burn-up (roadmapMilestones,
+// forecastMilestones), the buckets and lanes (roadmapLanes), goals, dependencies and the axis. This file
+// only puts the parts together, in the order they depend on each other.
+import type { BacklogHistory } from '../flow/backlogHistory';
 import type { RudderConfig } from '../model/config';
 import type { Iteration, Milestone, Story, Vision } from '../model/story';
 import type { RoadmapModel, RoadmapStory } from './roadmapModel';
@@ -11,7 +13,8 @@ import { roadmapIterationsOf } from './roadmapIterations';
 import { blockersOf } from '../query/readiness';
 import { forecastMilestones } from './forecastMilestones';
 import { goalLanesOf } from './goalLanes';
-import { barStartsOf, scheduleMilestones } from './milestoneSchedule';
+import { barStartsOf, milestoneResolver, scheduleMilestones } from './milestoneSchedule';
+import { milestoneBurnups, roadmapFlowOf } from './roadmapFlow';
 import { axisOf } from './roadmapAxis';
 import { dependenciesOf } from './roadmapDependencies';
 import { compareNatural } from './roadmapHelpers';
@@ -28,16 +31,19 @@ export interface RoadmapSource {
   namedMilestones?(): readonly Milestone[];
   /** Stories with this id (the index's id equivalences); without it, ids compare without case. */
   byId?(id: string): readonly Story[];
-  /** The iteration files (sprints); none when absent. */
-  iterations?(): readonly Iteration[];
   vision(): Vision | undefined;
   goalsOf(story: Story): readonly string[];
+  /** Iterations (sprints) by start date, and the stories planned into one (none when absent). */
+  iterations?(): readonly Iteration[];
+  ofIteration?(ref: string): readonly Story[];
 }
 
 export interface RoadmapOptions {
   /** Today, YYYY-MM-DD: an input so the model is deterministic. */
   readonly today: string;
   readonly title?: string;
+  /** The git history of the backlog folder: flow metrics, Monte Carlo forecasts and burn-ups come from it. */
+  readonly history?: BacklogHistory;
 }
 
 /** Returns the roadmap view model of a backlog, as of `options.today`. */
@@ -53,20 +59,35 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
   const backlog = roadmapStoriesOf(index.stories(), config, (s) => index.goalsOf(s), schedule, (s) => blockersOf(s, readiness).map((b) => b.id));
   const { ordered } = backlog;
   const velocity = deriveVelocity(backlog.rawByPath, config, todayDay);
+  const flowPart = roadmapFlowOf(options.history, index.stories(), config, todayDay);
+  const resolve = milestoneResolver(schedule);
+  const burnups = milestoneBurnups(flowPart, (ref) => {
+    const id = resolve(ref);
+    return id !== null && schedule.order.has(id) ? id : undefined;
+  }, config.forecastUnit, todayDay);
 
   const members = membersByMilestone(ordered, schedule);
   const membersOf = (i: number): readonly RoadmapStory[] => members.get(drafts[i].milestone.id) ?? [];
   const progress = drafts.map((_, i) => progressOf(membersOf(i)));
   const done = drafts.map((d, i) => isMilestoneDone(d, progress[i]));
+  const method = { ...(flowPart.monteCarlo ? { monteCarlo: flowPart.monteCarlo } : {}), ...(flowPart.note ? { note: flowPart.note } : {}) };
   const forecasts = forecastMilestones(
     drafts.map((d, i) => ({ due: d.due, dueDay: d.dueDay, status: d.milestone.status, progress: progress[i], done: done[i], statusDone: hasDoneStatus(d) })),
     velocity,
     todayDay,
+    method,
+  );
+  const iterations = roadmapIterationsOf(
+    index.iterations?.() ?? [],
+    { storiesOf: (it) => index.ofIteration?.(it.id) ?? [], stories: backlog.stories, config, vision: () => index.vision() },
+    velocity,
+    todayDay,
+    method,
   );
   const barStarts = barStartsOf(drafts);
   const buckets = bucketsOf(schedule, done, barStarts, todayDay);
   const milestones = drafts.map((d, i) =>
-    toRoadmapMilestone(d, { order: i, members: membersOf(i), progress: progress[i], done: done[i], forecast: forecasts[i], barStart: barStarts[i], bucket: buckets[i] }),
+    toRoadmapMilestone(d, { order: i, members: membersOf(i), progress: progress[i], done: done[i], forecast: forecasts[i], barStart: barStarts[i], bucket: buckets[i], burnup: burnups.get(d.milestone.id) }),
   );
 
   const { dependencies, warnings: dependencyWarnings } = dependenciesOf(ordered, backlog.firstById, milestones, schedule.order);
@@ -86,8 +107,9 @@ export function toRoadmap(index: RoadmapSource, options: RoadmapOptions): Roadma
     title: options.title ?? 'Roadmap',
     axis: axisOf(milestones, todayDay),
     velocity,
+    flow: flowPart.flow,
     milestones,
-    iterations: roadmapIterationsOf(index.iterations?.() ?? [], index.stories(), config, todayDay, () => index.vision()),
+    iterations,
     lanes: lanesOf(milestones, ordered, schedule),
     stories: backlog.stories,
     epics: backlog.epics,

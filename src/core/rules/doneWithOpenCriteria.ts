@@ -42,7 +42,8 @@ function openChecklist(story: Story, ctx: RuleContext, list: Checklist | undefin
   const fixes: Fix[] = edits.length === open.length ? [{ title: words.fix, isPreferred: false, edits: [{ path: story.path, edits }] }] : [];
   // Or the work is not finished: reopen it, to the status Reopen Story chooses (not for a story done by its folder).
   const reopenTo = reopenStatus(ctx.config);
-  if (reopenTo !== undefined && fieldOf(story, 'status') && !isDone({ path: story.path, status: reopenTo }, ctx.config)) {
+  const field = fieldOf(story, 'status');
+  if (reopenTo !== undefined && field && !isDone({ path: story.path, status: reopenTo }, ctx.config)) {
     fixes.push(replaceValueFix(story, text, fieldRange(story, 'status'), reopenTo, `Reopen the story (status "${reopenTo}")`, false));
   }
   const status = story.status ? `"${story.status}"` : 'done (it is in the completed folder)';

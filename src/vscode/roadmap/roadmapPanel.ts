@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { BacklogHistory } from '../../core/flow/backlogHistory';
 import type { BacklogIndex } from '../../core/index/backlogIndex';
 import { localIsoDate } from '../../core/roadmap/roadmapDates';
 import type { RoadmapModel } from '../../core/roadmap/roadmapModel';
@@ -17,10 +18,11 @@ export const EXPORT_ROADMAP_COMMAND = 'rudder.exportRoadmap';
 /** Why 150 ms: a save or a multi-file change fires several index changes; one redraw covers them. */
 const MODEL_DEBOUNCE_MS = 150;
 
-/** The backlog the roadmap shows: the index and the folder its paths are relative to. */
+/** The backlog the roadmap shows: the index, the folder its paths are relative to, and its git history as last read. */
 export interface RoadmapBacklog {
   readonly index: BacklogIndex;
   readonly root: vscode.Uri;
+  readonly history?: { readonly current: BacklogHistory | undefined; readonly onDidChange: vscode.Event<unknown> };
 }
 
 /** What the webview last reported drawing (read by the host tests). */
@@ -34,13 +36,16 @@ const encoder = new TextEncoder();
 
 function modelOf(backlog: RoadmapBacklog): RoadmapModel {
   const name = backlog.root.path.split('/').filter(Boolean).pop() ?? 'Backlog';
-  return toRoadmap(backlog.index, { today: localIsoDate(new Date()), title: `${name} roadmap` });
+  // Until the first read has finished the roadmap forecasts by velocity, and says why; the panel redraws when it has.
+  const history: BacklogHistory = backlog.history ? (backlog.history.current ?? { available: false, reason: 'the git history is still being read' }) : { available: false, reason: 'no history reader' };
+  return toRoadmap(backlog.index, { today: localIsoDate(new Date()), title: `${name} roadmap`, history });
 }
 
 /** The one roadmap panel: its webview, its model posts and the messages it accepts. */
 class RoadmapPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private indexSubscription: { dispose(): void } | undefined;
+  private historySubscription: { dispose(): void } | undefined;
   private subscribedIndex: BacklogIndex | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   // Why a generation counter: posts are asynchronous; the webview drops any model older than one it drew.
@@ -63,8 +68,10 @@ class RoadmapPanel implements vscode.Disposable {
     const backlog = this.controller.getBacklog();
     if (backlog?.index === this.subscribedIndex) return;
     this.indexSubscription?.dispose();
+    this.historySubscription?.dispose();
     this.subscribedIndex = backlog?.index;
     this.indexSubscription = backlog?.index.onDidChange(() => this.schedule());
+    this.historySubscription = backlog?.history?.onDidChange(() => this.schedule());
   }
 
   schedule(): void {
@@ -103,6 +110,7 @@ class RoadmapPanel implements vscode.Disposable {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.indexSubscription?.dispose();
+    this.historySubscription?.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
     this.controller.forget(this);

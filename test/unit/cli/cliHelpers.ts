@@ -33,9 +33,9 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the bundled CLI as a child process (NO_COLOR set, no TTY). */
-export function runBuiltCli(args: readonly string[], cwd = process.cwd()): CliRun {
-  const r = spawnSync(process.execPath, [TEST_CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+/** Runs the bundled CLI as a child process (NO_COLOR set, no TTY); `env` is merged over the process's. */
+export function runBuiltCli(args: readonly string[], cwd = process.cwd(), env: Readonly<Record<string, string>> = {}): CliRun {
+  const r = spawnSync(process.execPath, [TEST_CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

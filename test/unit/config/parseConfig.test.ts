@@ -42,6 +42,9 @@ describe('parseConfig', () => {
         'splitThreshold: 8',
         'idPrefix: W-',
         'velocity: 20',
+        'forecastWeeks: 8',
+        'forecastUnit: points',
+        'forecastTrials: 2000',
       ].join('\n'),
     });
     assert.deepEqual(issues, []);
@@ -59,6 +62,7 @@ describe('parseConfig', () => {
     assert.equal(config.splitThreshold, 8);
     assert.equal(config.idPrefix, 'W-');
     assert.equal(config.velocity, 20);
+    assert.deepEqual([config.forecastWeeks, config.forecastUnit, config.forecastTrials], [8, 'points', 2000]);
     assert.equal(config.source, '.rudder.yml');
   });
   it('reads definitionOfDone from .rudder.yml over Backlog.md\'s definition_of_done; [] turns it off; a wrong shape is invalid-config', () => {
@@ -153,6 +157,28 @@ describe('parseConfig', () => {
     assert.deepEqual(own.statuses, ['X', 'Y']);
     assert.equal(parseConfig({ rudderYml: 'idPrefix: R-\n' }).config.backlogMd, false);
     assert.deepEqual(parseConfig({ rudderYml: 'idPrefix: R-\n' }).config.statuses, defaultConfig().statuses);
+  });
+});
+
+describe('parseConfig: the Monte Carlo forecast settings', () => {
+  it('defaults to 12 weeks of stories and 10,000 trials', () => {
+    const c = defaultConfig();
+    assert.deepEqual([c.forecastWeeks, c.forecastUnit, c.forecastTrials], [12, 'stories', 10_000]);
+  });
+
+  it('reports each bad value as invalid-config at the value and keeps the default', () => {
+    const { config, issues } = parseConfig({ rudderYml: 'forecastWeeks: 0\nforecastUnit: storys\nforecastTrials: 2.5\n' });
+    assert.deepEqual([config.forecastWeeks, config.forecastUnit, config.forecastTrials], [12, 'stories', 10_000]);
+    assert.deepEqual(
+      issues.map((i) => [i.code, i.range.start.line, i.message]),
+      [
+        ['invalid-config', 0, '"forecastWeeks" must be a whole number from 1 to 104. Write e.g. `forecastWeeks: 12`.'],
+        ['invalid-config', 1, '"forecastUnit" is "storys"; use stories or points. Did you mean "stories"?'],
+        ['invalid-config', 2, '"forecastTrials" must be a whole number from 100 to 100000. Write e.g. `forecastTrials: 10000`.'],
+      ],
+    );
+    assert.equal(parseConfig({ rudderYml: 'forecastTrials: 100001\n' }).issues.length, 1);
+    assert.equal(parseConfig({ rudderYml: 'forecastUnit: Points\n' }).config.forecastUnit, 'points');
   });
 });
 

@@ -16,12 +16,18 @@ describe('roadmap front end: milestone texts', () => {
   });
 
   it('summarises each kind of forecast', () => {
-    const base = { message: 'm', velocity: 5, remainingPoints: 10, pointsAhead: 10, capacity: 5, daysLeft: 7 };
+    const base = { message: 'm', method: 'velocity' as const, velocity: 5, remainingPoints: 10, pointsAhead: 10, capacity: 5, daysLeft: 7 };
+    const basis = { trials: 10_000, unit: 'stories' as const, weeks: 2, from: '2026-02-16', to: '2026-02-23', throughput: [1, 3], min: 1, max: 3, median: 1, remaining: 4, ahead: 4 };
+    const mc = { message: 'm', method: 'monte-carlo' as const, p50: '2026-03-02', p85: '2026-03-09', p95: '2026-03-16', remaining: { stories: 4, points: 8 }, basis };
     const cases: [RoadmapForecast, string, string][] = [
       [{ kind: 'done', message: 'm' }, 'Done', 'pass'],
       [{ kind: 'on-track', ...base }, 'On track', 'check'],
       [{ kind: 'at-risk', ...base, pointsOver: 5, daysLate: 7 }, 'At risk: +5 pts, 7 d late', 'warning'],
       [{ kind: 'no-estimate', message: 'm', reasons: ['no-velocity'] }, 'No estimate', 'question'],
+      [{ kind: 'on-track', ...mc, likelihood: 0.9 }, 'On track: 85% by Mar 9', 'check'],
+      [{ kind: 'at-risk', ...mc, likelihood: 0.6 }, 'At risk: 85% by Mar 9', 'warning'],
+      [{ kind: 'projected', ...mc }, '85% by Mar 9', 'graph-line'],
+      [{ kind: 'projected', ...mc, p85: undefined, p95: undefined }, '85%: beyond 10 years', 'graph-line'],
     ];
     for (const [f, text, icon] of cases) assert.deepEqual(forecastSummary(f), { text, icon });
   });

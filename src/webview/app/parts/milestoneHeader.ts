@@ -1,6 +1,7 @@
 // A milestone's header: id and title, bucket, dates, progress bar and forecast badge. The texts are
 // plain functions, shared with views that show them as text (and testable without a DOM).
 import type { RoadmapForecast, RoadmapMilestone, RoadmapProgress } from '../../../core/roadmap/roadmapModel';
+import { CONFIDENCE } from '../../../core/roadmap/monteCarloForecast';
 import { h, icon } from '../dom';
 import { shortDate } from './dates';
 
@@ -15,15 +16,22 @@ export function progressText(p: RoadmapProgress): string {
   return `${p.doneStories}/${p.totalStories} stories · ${p.donePoints}/${p.totalPoints} pts${p.unestimatedStories ? ` · ${p.unestimatedStories} unestimated` : ''}`;
 }
 
-/** Returns the forecast's short text and codicon ('At risk: +3 pts, 5 d late'). */
+/** Returns '85% by Mar 3' (a Monte Carlo forecast's 85th percentile), or 'beyond 10 years'. */
+function likely(p85: string | undefined): string {
+  return p85 ? `${CONFIDENCE}% by ${shortDate(p85)}` : `${CONFIDENCE}%: beyond 10 years`;
+}
+
+/** Returns the forecast's short text and codicon ('At risk: 85% by Mar 3', 'At risk: +3 pts, 5 d late'). */
 export function forecastSummary(f: RoadmapForecast): { readonly text: string; readonly icon: string } {
   switch (f.kind) {
     case 'done':
       return { text: 'Done', icon: 'pass' };
     case 'on-track':
-      return { text: 'On track', icon: 'check' };
+      return { text: f.method === 'monte-carlo' ? `On track: ${likely(f.p85)}` : 'On track', icon: 'check' };
     case 'at-risk':
-      return { text: `At risk: +${f.pointsOver} pts, ${f.daysLate} d late`, icon: 'warning' };
+      return { text: f.method === 'monte-carlo' ? `At risk: ${likely(f.p85)}` : `At risk: +${f.pointsOver} pts, ${f.daysLate} d late`, icon: 'warning' };
+    case 'projected':
+      return { text: likely(f.p85), icon: 'graph-line' };
     default:
       return { text: 'No estimate', icon: 'question' };
   }

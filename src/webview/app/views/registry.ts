@@ -2,6 +2,7 @@
 // the compiler refuse a layout without a view, and a view without a layout.
 import type { Layout } from '../../protocol';
 import { boardView } from './boardView';
+import { flowView } from './flowView';
 import { listView } from './listView';
 import type { RoadmapViewSpec } from './roadmapView';
 import { timelineView } from './timelineView';
@@ -10,4 +11,5 @@ export const VIEWS: { readonly [L in Layout]: RoadmapViewSpec } = {
   timeline: timelineView,
   board: boardView,
   list: listView,
+  flow: flowView,
 };

@@ -1,7 +1,8 @@
 // The timeline: one lane per dated milestone on a time axis (its bar, progress and chips), then Later
 // (undated milestones and unscheduled stories); optionally one set of lanes per vision goal.
 // Lanes are cached by a signature of everything they show and patched in place.
-import type { RoadmapMilestone, RoadmapModel, RoadmapStory } from '../../../core/roadmap/roadmapModel';
+import type { RoadmapForecast, RoadmapMilestone, RoadmapModel, RoadmapStory } from '../../../core/roadmap/roadmapModel';
+import { forecastBandOf } from '../parts/forecastBand';
 import { h, icon, patchChildren } from '../dom';
 import type { ElementCache } from '../elementCache';
 import { chipsBlock, milestoneItems, unscheduledStories } from '../parts/chipsBlock';
@@ -64,7 +65,8 @@ function axisOf(ctx: RenderContext, g: Geometry): HTMLElement {
     rows.append(row('quarters', [...axis.quarters]), row('months', axis.months.map((m) => ({ ...m, label: short ? m.label.slice(0, 3) : m.label }))));
   }
   // The iterations (sprints) under the calendar: each one's span, with what is committed against its capacity.
-  const inView = ctx.model.iterations.filter((it) => dayOf(it.end) >= g.startDay && dayOf(it.start) <= g.startDay + g.days);
+  const dated = ctx.model.iterations.filter((it): it is typeof it & { start: string; end: string } => it.start !== undefined && it.end !== undefined && dayOf(it.end) >= dayOf(it.start));
+  const inView = dated.filter((it) => dayOf(it.end) >= g.startDay && dayOf(it.start) <= g.startDay + g.days);
   if (inView.length) {
     const sprints = h('div', 'axis-row iterations', { role: 'list', 'aria-label': 'Iterations' });
     for (const it of inView) {
@@ -96,6 +98,7 @@ function milestoneLane(m: RoadmapMilestone, ctx: RenderContext, g: Geometry, pre
   const fill = h('div', 'bar-fill');
   fill.style.width = `${percentDone(m.progress)}%`;
   bar.append(fill, h('span', 'bar-label', undefined, m.title));
+  const band = forecastBand(m.forecast, g);
   const columns = Math.max(1, Math.min(4, Math.ceil(stories.length / 8)));
   const itemsWidth = Math.max(width, columns * CHIP_MIN_WIDTH);
   // The chips are built when the lane nears the viewport (see materialize): a 1,000-story roadmap then
@@ -107,9 +110,23 @@ function milestoneLane(m: RoadmapMilestone, ctx: RenderContext, g: Geometry, pre
   items.style.width = `${itemsWidth}px`;
   items.style.minHeight = `${rows * CHIP_ROW_HEIGHT + (epics.length ? 4 : 0)}px`;
   defer(items, stories.map((x) => x.path), () => chipsBlock(epics, stories, ctx, m.id));
-  track.append(bar, items);
+  track.append(bar, ...(band ? [band] : []), items);
   lane.append(h('div', 'lane-label', undefined, milestoneHeader(m)), track);
   return lane;
+}
+
+/** Returns the forecast band of a Monte Carlo forecast: 50% to 95% likely, a tick at 85%, the dates in words. */
+function forecastBand(f: RoadmapForecast, g: Geometry): HTMLElement | undefined {
+  const band = forecastBandOf(f);
+  if (!band) return undefined;
+  const left = x(g, band.from);
+  const el = h('div', `forecast-band forecast-${f.kind}`, { role: 'img', 'aria-label': band.label, title: `${band.label}\n${f.message}` });
+  el.style.left = `${left}px`;
+  el.style.width = `${Math.max(g.px, x(g, band.to) - left + g.px)}px`;
+  const tick = h('span', 'forecast-band-p85', { 'aria-hidden': 'true' });
+  tick.style.left = `${x(g, band.p85) - left}px`;
+  el.append(tick, h('span', 'forecast-band-label', { 'aria-hidden': 'true' }, band.text));
+  return el;
 }
 
 function laterLane(ctx: RenderContext, pred: (s: RoadmapStory) => boolean): HTMLElement {
