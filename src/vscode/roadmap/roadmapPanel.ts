@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { BacklogIndex } from '../../core/index/backlogIndex';
 import { localIsoDate } from '../../core/roadmap/roadmapDates';
@@ -9,6 +8,7 @@ import { exportRoadmap } from '../../webview/exportRoadmap';
 import { EXPORT_FORMATS, exportFormatSpec, isExportFormat, type ExportFormat } from '../../webview/exportFormats';
 import { isInvalidMessage, validateWebviewMessage, type HostMessage, type RenderSummary, type WebviewMessage } from '../../webview/protocol';
 import { roadmapPage, ROADMAP_ASSET_PATHS } from '../../webview/roadmapPage';
+import { randomNonce } from '../../webview/webCrypto';
 import { toUri } from '../convert';
 
 export const ROADMAP_VIEW_TYPE = 'rudder.roadmap';
@@ -91,7 +91,7 @@ class RoadmapPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const uri = (p: readonly string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.controller.extensionUri, ...p)).toString();
     // A fresh nonce each time the HTML is set: only this page's script tag can run.
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = randomNonce();
     return roadmapPage({
       title: 'Roadmap',
       csp: { 'style-src': webview.cspSource, 'font-src': webview.cspSource, 'script-src': `'nonce-${nonce}'`, 'img-src': webview.cspSource },
