@@ -1,6 +1,6 @@
-// Builds the extension, the CLI and the tests with esbuild.
+// Builds the extension (its Node and its browser entry), the CLI and the tests with esbuild.
 // remark/unified are ESM-only; bundling them makes the CommonJS extension and CLI load them synchronously.
-//   node esbuild.js            extension + CLI (+ webview) into dist/
+//   node esbuild.js            extension (dist/extension.js, dist/web/extension.js) + CLI (+ webview) into dist/
 //   node esbuild.js --tests    unit tests into out/unit/, host tests into out/host/
 //   node esbuild.js --watch    rebuild on change
 //   node esbuild.js --production   minified, no source maps (used by `npm run package`)
@@ -36,6 +36,23 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The browser entry (package.json "browser"): one CommonJS file the web worker extension host evaluates with only
+ * `require('vscode')`. `platform: 'browser'` makes any Node built-in an error (test/unit/webBundle.test.ts builds it
+ * with these options and says which import reached one); `conditions: ['worker']` picks the worker flavour of
+ * decode-named-character-reference (remark's), whose browser flavour touches `document` at load time.
+ */
+const webExtension = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['worker'],
+  mainFields: ['browser', 'module', 'main'],
+  entryPoints: ['src/webExtension.ts'],
+  outfile: 'dist/web/extension.js',
+  external: ['vscode'],
+};
+
 function builds() {
   if (tests) {
     const unit = findFiles('test/unit', '.test.ts');
@@ -47,6 +64,7 @@ function builds() {
   }
   const list = [
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    webExtension,
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   ];
   if (fs.existsSync('src/webview/app/main.ts')) {
@@ -68,7 +86,11 @@ async function main() {
   if (!tests && fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { webExtension };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

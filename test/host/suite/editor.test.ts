@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { assertIndexMatchesDisk, waitFor } from './helpers';
-import type { RudderApi } from '../../../src/extension';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 
 // Diagnostics, quick fixes and editor intelligence on the fixture workspace (test/fixtures/workspace).
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { assertIndexMatchesDisk, waitFor } from './helpers';
-import type { RudderApi } from '../../../src/extension';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 
 // The fixture backlog (test/fixtures/workspace), in backlog order: ranked a0..a6, then the unranked S-7.
 const FIXTURE_ORDER = ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'];

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { assertIndexMatchesDisk, changedPaths, rudderApi, waitFor, waitForValue } from './helpers';
-import type { RudderApi } from '../../../src/extension';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 import { rankBetween } from '../../../src/core/rank/rankBetween';
 import type { BacklogNode, StoryNode } from '../../../src/vscode/backlogNodes';
 import { BACKLOG_MIME, createBacklogDragAndDrop } from '../../../src/vscode/grooming/backlogDragAndDrop';

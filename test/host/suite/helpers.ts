@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RudderApi } from '../../../src/extension';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 import { BacklogIndex } from '../../../src/core/index/backlogIndex';
 import { encodeUtf8 } from '../../../src/core/load/decodeText';
 import type { FileSource, ReadLimits, ReadResult } from '../../../src/core/load/fileSource';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { assertIndexMatchesDisk, changedPaths, waitFor } from './helpers';
-import type { RudderApi } from '../../../src/extension';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 import { toRoadmap } from '../../../src/core/roadmap/toRoadmap';
 import { localIsoDate } from '../../../src/core/roadmap/roadmapDates';
 import type { RenderSummary } from '../../../src/webview/protocol';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { assertIndexMatchesDisk, rudderApi, waitFor } from './helpers';
-import type { RudderApi } from '../../../src/extension';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 import type { BacklogIndex } from '../../../src/core/index/backlogIndex';
 import { loadBacklog } from '../../../src/cli/loadBacklog';
 import type { BacklogNode, GroupBy } from '../../../src/vscode/backlogNodes';
