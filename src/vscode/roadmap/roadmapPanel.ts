@@ -137,7 +137,7 @@ export class RoadmapController implements vscode.Disposable {
       this.renderedEmitter,
       this.rejectedEmitter,
       vscode.commands.registerCommand(OPEN_ROADMAP_COMMAND, () => this.open()),
-      vscode.commands.registerCommand(EXPORT_ROADMAP_COMMAND, (format?: unknown) => this.export(isExportFormat(format) ? format : undefined)),
+      vscode.commands.registerCommand(EXPORT_ROADMAP_COMMAND, (format?: unknown, target?: unknown) => this.export(isExportFormat(format) ? format : undefined, target instanceof vscode.Uri ? target : undefined)),
       vscode.window.registerWebviewPanelSerializer(ROADMAP_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
           this.current?.dispose();
@@ -246,8 +246,11 @@ export class RoadmapController implements vscode.Disposable {
     return true;
   }
 
-  /** Asks for a format (unless given) and a file, then writes the roadmap export there. */
-  async export(format?: ExportFormat): Promise<vscode.Uri | undefined> {
+  /**
+   * Asks for a format and a file (unless given), then writes the roadmap export there through `workspace.fs` (a local
+   * disk, a remote, or the browser's virtual file system alike); returns where it wrote.
+   */
+  async export(format?: ExportFormat, to?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const backlog = this.getBacklog();
     if (!backlog) {
       void vscode.window.showWarningMessage('Rudder: no backlog is loaded, so there is no roadmap to export.');
@@ -263,11 +266,13 @@ export class RoadmapController implements vscode.Disposable {
       )?.format;
     if (!choice) return undefined;
     const { extension, label } = exportFormatSpec(choice);
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(backlog.root, `roadmap.${extension}`),
-      filters: { [label]: [extension] },
-      title: 'Export Roadmap',
-    });
+    const target =
+      to ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(backlog.root, `roadmap.${extension}`),
+        filters: { [label]: [extension] },
+        title: 'Export Roadmap',
+      }));
     if (!target) return undefined;
     const text = await exportRoadmap(modelOf(backlog), choice, { assets: () => readRoadmapAssets((p) => this.readAsset(p)) });
     await vscode.workspace.fs.writeFile(target, encoder.encode(text));
