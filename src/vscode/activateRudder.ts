@@ -51,6 +51,8 @@ export async function activateRudder(context: vscode.ExtensionContext, host: Rud
   const activatedAt = Date.now();
   const output = vscode.window.createOutputChannel('Rudder');
   context.subscriptions.push(output);
+  // For package.json's `when` clauses: a contribution that needs Node can hide itself, or say why, in the browser.
+  void vscode.commands.executeCommand('setContext', 'rudder.hostKind', host.kind);
   const sessions = new BacklogSessions(host.sourceFor);
   context.subscriptions.push(sessions);
   // Only probes each folder for `.rudder.yml` / `backlog/`; the loads run in the background.
