@@ -7,7 +7,7 @@ import { GROUP_BYS } from './backlogNodes';
 import type { BacklogNode, FolderNode, GroupBy, GroupNode, SectionNode, StoryNode } from './backlogNodes';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
-import { countLabel, openAtCommand, statusIconId, storyTooltip, toStoryItem, toStoryRowUri } from './storyRows';
+import { countLabel, folderRow, openAtCommand, statusIconId, storyTooltip, toStoryItem, toStoryRowUri } from './storyRows';
 
 export const GROUP_BY_KEY = 'rudder.groupBy';
 // Why 50 ms: short enough that a save shows at once, long enough that a branch switch touching
@@ -101,9 +101,7 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   getTreeItem(element: BacklogNode): vscode.TreeItem {
     const root = element.session.root.toString();
     if (element.kind === 'folder') {
-      const item = new vscode.TreeItem(element.session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `${root}|folder`;
-      item.iconPath = new vscode.ThemeIcon('root-folder');
+      const item = folderRow(element.session);
       item.description = countLabel(filterStories(element.session.index, this.filterValue));
       item.contextValue = 'folder';
       return item;

@@ -3,7 +3,7 @@ import type { Issue } from '../core/model/issue';
 import type { Story } from '../core/model/story';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
-import { escapeMarkdown, openAtCommand, storyDescription, toStoryRowUri } from './storyRows';
+import { escapeMarkdown, folderRow, openAtCommand, storyDescription, toStoryRowUri } from './storyRows';
 
 /** A row of the "Needs grooming" view. */
 export type GroomingNode =
@@ -54,12 +54,7 @@ export class GroomingTreeProvider implements vscode.TreeDataProvider<GroomingNod
 
   getTreeItem(element: GroomingNode): vscode.TreeItem {
     const root = element.session.root.toString();
-    if (element.kind === 'folder') {
-      const item = new vscode.TreeItem(element.session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `${root}|folder`;
-      item.iconPath = new vscode.ThemeIcon('root-folder');
-      return item;
-    }
+    if (element.kind === 'folder') return folderRow(element.session);
     if (element.kind === 'code') {
       const n = element.issues.length;
       // Small groups open, large ones (a generated backlog's thousands) stay closed.

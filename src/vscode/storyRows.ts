@@ -1,4 +1,4 @@
-import { statusCategory } from '../core/config/workflow';
+import { statusCategory, storyCategory } from '../core/config/workflow';
 import * as vscode from 'vscode';
 import type { BacklogIndex } from '../core/index/backlogIndex';
 import type { Issue } from '../core/model/issue';
@@ -29,19 +29,22 @@ export function storyDescription(story: Story): string {
   return parts.join(' · ');
 }
 
-/** Returns the codicon of a story: its type for epics and bugs, else its status; coloured by status. */
+/**
+ * Returns the codicon of a story: its type for epics and bugs, else its status; coloured by what the story is (a
+ * Backlog.md task in `completed/` is done whatever its status says, as in `rudder list` and the rules).
+ */
 export function storyIcon(story: Story, config: BacklogIndex['config']): vscode.ThemeIcon {
   const status = (story.status ?? '').toLowerCase();
-  const color = statusColor(status, config);
+  const category = storyCategory(story, config);
+  const color = statusColor(status, config, category);
   if (story.type === 'epic') return new vscode.ThemeIcon('layers', color);
   if (story.type === 'bug') return new vscode.ThemeIcon('bug', color);
   if (story.type === 'spike') return new vscode.ThemeIcon('beaker', color);
-  return new vscode.ThemeIcon(statusIconId(status, config), color);
+  return new vscode.ThemeIcon(statusIconId(status, config, category), color);
 }
 
 /** Returns the codicon id of a status (its meaning decides: done, dropped, ready, in progress, blocked, to do). */
-export function statusIconId(status: string, config: BacklogIndex['config']): string {
-  const category = statusCategory(status, config);
+export function statusIconId(status: string, config: BacklogIndex['config'], category = statusCategory(status, config)): string {
   if (category === 'done') return 'pass-filled';
   if (category === 'dropped') return 'circle-slash';
   if (status === config.readyStatus.toLowerCase()) return 'pass';
@@ -50,8 +53,7 @@ export function statusIconId(status: string, config: BacklogIndex['config']): st
   return 'circle-large-outline';
 }
 
-function statusColor(status: string, config: BacklogIndex['config']): vscode.ThemeColor | undefined {
-  const category = statusCategory(status, config);
+function statusColor(status: string, config: BacklogIndex['config'], category = statusCategory(status, config)): vscode.ThemeColor | undefined {
   if (category === 'done') return new vscode.ThemeColor('charts.green');
   if (category === 'dropped') return undefined;
   if (status === config.readyStatus.toLowerCase()) return new vscode.ThemeColor('charts.blue');
@@ -86,6 +88,14 @@ export function storyTooltip(story: Story, issues: readonly Issue[]): vscode.Mar
   }
   md.appendMarkdown(`\`${story.path}\``);
   return md;
+}
+
+/** Returns the row of a workspace folder, the top level of every Rudder view in a multi-root window (expanded). */
+export function folderRow(session: BacklogSession): vscode.TreeItem {
+  const item = new vscode.TreeItem(session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `${session.root.toString()}|folder`;
+  item.iconPath = new vscode.ThemeIcon('root-folder');
+  return item;
 }
 
 /** Returns the command that opens a file of a session with `range` selected. */

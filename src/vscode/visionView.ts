@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Goal, Story } from '../core/model/story';
 import type { BacklogSession, BacklogSessions } from './backlogSessions';
 import { onAnyIndexChange } from './sessionEvents';
-import { countLabel, escapeMarkdown, openAtCommand, toStoryItem } from './storyRows';
+import { countLabel, escapeMarkdown, folderRow, openAtCommand, toStoryItem } from './storyRows';
 
 /** A row of the vision view. */
 export type VisionNode =
@@ -62,12 +62,7 @@ export class VisionTreeProvider implements vscode.TreeDataProvider<VisionNode>, 
 
   getTreeItem(element: VisionNode): vscode.TreeItem {
     const root = element.session.root.toString();
-    if (element.kind === 'folder') {
-      const item = new vscode.TreeItem(element.session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `${root}|folder`;
-      item.iconPath = new vscode.ThemeIcon('root-folder');
-      return item;
-    }
+    if (element.kind === 'folder') return folderRow(element.session);
     if (element.kind === 'goal') {
       const { goal, stories } = element;
       const item = new vscode.TreeItem(goal ? goal.title || goal.id : 'Unlinked', vscode.TreeItemCollapsibleState.Expanded);

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { BacklogIndex } from '../../src/core/index/backlogIndex';
 import { parseConfig } from '../../src/core/config/parseConfig';
 import { generateBacklogMdProject, generateRudderBacklog, type GeneratedBacklog } from './generateBacklog';
+import { writeFloorScript } from './floorScript';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -58,29 +59,7 @@ function writeHelpers(dir: string): void {
     path.join(dir, 'maxrss.js'),
     "process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeSync(2, '\\nRUDDER_BENCH_MAXRSS_KB=' + u.maxRSS + ' RUDDER_BENCH_CPU_US=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); } catch {} });\n",
   );
-  const grayMatter = require.resolve('gray-matter', { paths: [REPO] });
-  // The floor: find every .md file, read it, parse its front matter with gray-matter. Nothing else.
-  fs.writeFileSync(
-    path.join(dir, 'floor.js'),
-    `const fs = require('fs'); const path = require('path'); const matter = require(${JSON.stringify(grayMatter)});
-function walk(d, out) {
-  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) { if (e.name[0] !== '.' && e.name !== 'node_modules') walk(p, out); }
-    else if (e.name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-const files = walk(process.argv[2], []);
-let withData = 0;
-let failed = 0;
-for (const f of files) {
-  const text = fs.readFileSync(f, 'utf8');
-  try { if (Object.keys(matter(text, {}).data).length) withData++; } catch { failed++; }
-}
-process.stdout.write(JSON.stringify({ files: files.length, withData, failed }) + '\\n');
-`,
-  );
+  writeFloorScript(path.join(dir, 'floor.js'), REPO);
 }
 
 interface Row {

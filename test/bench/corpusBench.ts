@@ -12,6 +12,7 @@ import { LineIndex } from '../../src/core/model/lineIndex';
 import { parseFrontMatter } from '../../src/core/parse/frontMatter';
 import { scanMarkdown } from '../../src/core/parse/markdownScan';
 import { MAX_REMARK_BODY_CHARS } from '../../src/core/parse/parseStory';
+import { writeFloorScript } from './floorScript';
 
 const REPO = process.cwd();
 const argv = process.argv.slice(2);
@@ -72,23 +73,7 @@ function main(): void {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node esbuild.js\` first`);
   const helper = fs.mkdtempSync(path.join(os.tmpdir(), 'rudder-corpus-bench-'));
   const floorJs = path.join(helper, 'floor.js');
-  const grayMatter = require.resolve('gray-matter', { paths: [REPO] });
-  fs.writeFileSync(
-    floorJs,
-    `const fs = require('fs'); const path = require('path'); const matter = require(${JSON.stringify(grayMatter)});
-function walk(d, out) {
-  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) { if (e.name[0] !== '.' && e.name !== 'node_modules') walk(p, out); }
-    else if (e.name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-let n = 0;
-for (const f of walk(process.argv[2], [])) { try { matter(fs.readFileSync(f, 'utf8'), {}); } catch {} n++; }
-process.stdout.write(String(n));
-`,
-  );
+  writeFloorScript(floorJs, REPO);
   console.log(`rudder lint (${path.relative(REPO, CLI) || CLI}) vs floor, median of ${RUNS} interleaved runs each`);
   console.log('corpus        files  floor      lint       ratio   remark fallbacks (unread)');
   try {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateNKeysBetween } from 'fractional-indexing';
+import { seededRandom } from '../support/seededRandom';
 
 // Synthetic backlogs for the benchmark: believable sizes and shapes, deterministic content.
 
@@ -14,17 +15,7 @@ const STATUSES = ['draft', 'ready', 'in-progress', 'done', 'ready', 'draft'];
 const PRIORITIES = ['must', 'should', 'could', 'wont'];
 const GOALS = ['G-1', 'G-2', 'G-3', 'G-4'];
 
-/** A small deterministic PRNG (mulberry32) so every run benchmarks the same files. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 function words(rnd: () => number, n: number): string {
   return Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');

@@ -25,10 +25,11 @@ export function copyWorkspace(source = 'test/fixtures/workspace') {
 }
 
 /**
- * Returns { folder, workspaceFile, dispose() }: a throwaway multi-root workspace with four folders: `alpha` (a copy of
+ * Returns { folder, workspaceFile, dispose() }: a throwaway multi-root workspace with five folders: `alpha` (a copy of
  * the fixture workspace), `beta` (a Backlog.md project: the cli/backlog-md fixture as its `backlog/` folder), `gamma`
- * (no backlog) and `delta` (a backlog moved by `.rudder.yml`, with its own Backlog.md config.yml: moved-backlog), and a
- * `.code-workspace` file listing them with the quiet test settings.
+ * (no backlog), `delta` (a backlog moved by `.rudder.yml`, with its own Backlog.md config.yml: moved-backlog) and
+ * `epsilon` (a Backlog.md backlog with drafts, a milestone by name, a Definition of Done and completed/:
+ * backlog-md/editor-agreement), and a `.code-workspace` file listing them with the quiet test settings.
  */
 export function copyMultiRootWorkspace() {
   const tmp = mkdtempSync(join(tmpdir(), 'rudder-multi-'));
@@ -36,7 +37,8 @@ export function copyMultiRootWorkspace() {
   cpSync(join(repoRoot, 'test/fixtures/cli/backlog-md'), join(tmp, 'beta', 'backlog'), { recursive: true });
   cpSync(join(repoRoot, 'test/fixtures/no-backlog'), join(tmp, 'gamma'), { recursive: true });
   cpSync(join(repoRoot, 'test/fixtures/moved-backlog'), join(tmp, 'delta'), { recursive: true });
+  cpSync(join(repoRoot, 'test/fixtures/backlog-md/editor-agreement'), join(tmp, 'epsilon'), { recursive: true });
   const workspaceFile = join(tmp, 'multi.code-workspace');
-  writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }, { path: 'gamma' }, { path: 'delta' }], settings: TEST_SETTINGS }, null, 2));
+  writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }, { path: 'gamma' }, { path: 'delta' }, { path: 'epsilon' }], settings: TEST_SETTINGS }, null, 2));
   return { folder: tmp, workspaceFile, dispose: () => rmSync(tmp, { recursive: true, force: true }) };
 }

@@ -2,6 +2,7 @@
 // of what a new user sees: the tree grouped by status and by epic, the grooming and vision views, a
 // story with squiggles and its quick-fix menu, a hover on an id, and the status bar.
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, openRudderView, readTreeRows, runFromPalette, viewPane, viewTitleAction, hasDemo, screenshotDir } from './workbench.mjs';
 
@@ -175,5 +176,55 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
     await page.keyboard.press('Escape');
     const rows = await readTreeRows(page);
     assert.ok(rows.length > 0);
+  });
+
+  it('names a merge conflict and resolves it with "Keep theirs" from the quick-fix menu', async () => {
+    const page = wb.page;
+    const file = join(wb.folder, 'backlog', 'stories', 'S-60-conflicted.md');
+    const conflicted = [
+      '---',
+      'id: S-60',
+      'title: Share a list by link',
+      '<<<<<<< HEAD',
+      'status: ready',
+      'estimate: 3',
+      '=======',
+      'status: in-progress',
+      'estimate: 5',
+      '>>>>>>> feature/share-link',
+      'epic: E-1',
+      '---',
+      '',
+      'As a household member, I want to share the list by link, so that a guest can add to it.',
+      '',
+      '## Acceptance Criteria',
+      '',
+      '- [ ] Given a link, when a guest opens it, then they see the list',
+      '',
+    ].join('\n');
+    writeFileSync(file, conflicted);
+    await quickOpen(page, 'S-60-conflicted.md');
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
+    await goTo(page, 6, 1);
+    const menu = page.locator('.action-widget');
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await page.locator('.monaco-editor textarea').first().focus();
+      await page.keyboard.press('Control+.');
+      if (await menu.waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
+    }
+    await menu.waitFor({ timeout: 4_000 });
+    const items = await menu.locator('.action-label, .title').allTextContents();
+    assert.ok(['Keep ours (HEAD)', 'Keep theirs (feature/share-link)', 'Keep both (ours first)'].every((t) => items.includes(t)), `quick fixes: ${items}`);
+    await still(page, '17-merge-conflict-quick-fixes');
+    // With the keyboard, as in the editor: the first fix is focused; one down is "Keep theirs".
+    await page.keyboard.press('ArrowDown');
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Keep theirs' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 15_000 });
+    await page.keyboard.press('Control+S');
+    const expected = conflicted.replace('<<<<<<< HEAD\nstatus: ready\nestimate: 3\n=======\n', '').replace('>>>>>>> feature/share-link\n', '');
+    for (let i = 0; i < 100 && readFileSync(file, 'utf8') !== expected; i++) await page.waitForTimeout(100);
+    assert.equal(readFileSync(file, 'utf8'), expected);
+    await still(page, '18-merge-conflict-resolved');
   });
 });

@@ -3,6 +3,7 @@ import type { ReadyCheck, RudderConfig, RuleSetting } from '../model/config';
 import type { Issue } from '../model/issue';
 import { ISSUE_CODES } from '../rules/rules';
 import { LineIndex } from '../model/lineIndex';
+import { findConflicts, oursAtSameOffsets } from '../parse/mergeConflict';
 import { quoteList, suggestNearest } from './suggestNearest';
 import { doneStatusOf } from './workflow';
 import { trimEndChars } from '../model/trimChars';
@@ -72,11 +73,31 @@ export function parseConfig(input: { rudderYml?: string; backlogMdConfigYml?: st
   config: RudderConfig;
   issues: Issue[];
 } {
-  const md = input.backlogMdConfigYml;
-  const base: (folder: string) => RudderConfig = md !== undefined ? (folder) => fromBacklogMd(md, folder) : defaultConfig;
   const folder = input.backlogFolder ?? 'backlog';
-  if (input.rudderYml !== undefined) return parseRudderYml(input.rudderYml, folder, base);
-  return { config: base(folder), issues: [] };
+  // A configuration file with git's conflict markers is named as such (not as a YAML error), and read as its first
+  // version ("ours"), as a story is: the backlog keeps its workflow while the conflict waits to be resolved.
+  const md = input.backlogMdConfigYml === undefined ? undefined : oursOf(under(folder, 'config.yml'), input.backlogMdConfigYml);
+  const yml = input.rudderYml === undefined ? undefined : oursOf(CONFIG_PATH, input.rudderYml);
+  const conflicts = [...(yml?.issues ?? []), ...(md?.issues ?? [])];
+  const base: (folder: string) => RudderConfig = md !== undefined ? (f) => fromBacklogMd(md.text, f) : defaultConfig;
+  const parsed = yml !== undefined ? parseRudderYml(yml.text, folder, base) : { config: base(folder), issues: [] };
+  return conflicts.length ? { config: parsed.config, issues: [...conflicts, ...parsed.issues] } : parsed;
+}
+
+/** Returns a configuration file's text as its first version reads (same offsets) and an invalid-config issue per conflict block or stray marker. */
+function oursOf(path: string, text: string): { text: string; issues: Issue[] } {
+  const lines = new LineIndex(text);
+  const found = findConflicts(text, lines);
+  if (!found.blocks.length && !found.strays.length) return { text, issues: [] };
+  const spans = [...found.blocks.map((b) => [b.open, b.close] as const), ...found.strays.map((l) => [l, l] as const)];
+  const issues = spans.map(([a, z]) => ({
+    code: 'invalid-config' as const,
+    severity: 'error' as const,
+    message: `${path.split('/').pop()} has an unresolved merge conflict (${a === z ? `line ${a + 1}` : `lines ${a + 1}–${z + 1}`}): Rudder reads its first version until it is resolved. Keep one version and delete the marker lines.`,
+    path,
+    range: lines.rangeOf(lines.lineStart(a), lines.lineEnd(z)),
+  }));
+  return { text: oursAtSameOffsets(text, found, lines), issues };
 }
 
 /** Reads what Rudder needs from a Backlog.md `config.yml` (statuses, task prefix); bad values fall back to defaults. */

@@ -1,10 +1,15 @@
+// Why this file is one module of about 480 lines: every edit (set, remove, add or remove a list item, quote) starts
+// from the same reading of the front matter (`locate`: where it is, its YAML, the file's quoting and list style) and
+// ends in the same minimal-edit helpers; split apart, each half would re-export the other's private types. The YAML
+// scalar formatting stands alone in yamlScalar.ts, the line-break helpers in model/lineBreaks.ts.
 import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 export { detectEol } from '../model/lineBreaks';
-import { detectEol, isLineStart, lineStartOf, nextLineStart, normalizeLoneCr, stripEol } from '../model/lineBreaks';
+import { detectEol, isLineBreakAt, isLineStart, lineStartOf, nextLineStart, normalizeLoneCr, stripEol } from '../model/lineBreaks';
 import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../model/range';
 import { toTextEdits } from './applyEdits';
+import { maskAtMentions } from '../parse/atMentions';
 import { hasConflicts } from '../parse/mergeConflict';
 import type { OffsetEdit } from './applyEdits';
 import { formatYamlScalar, plainSafety, styleOf } from './yamlScalar';
@@ -79,7 +84,13 @@ function locate(text: string): Reading {
   if (end === start && KEY_START.test(text.slice(after, nextLineStart(text, after)))) return { kind: 'broken' };
   if (hasConflicts(text)) return { kind: 'broken' };
   // Why normalizeLoneCr: `yaml` knows only "\n" and "\r\n" as line breaks; the same offsets, the file unchanged.
-  const doc = parseDocument(normalizeLoneCr(text.slice(start, end)), { uniqueKeys: true, prettyErrors: false, logLevel: 'error', merge: true });
+  // Why masked: Backlog.md's `assignee: @maya` is not YAML, but an edit elsewhere in the file is safe; the mask has the
+  // same length, so every offset found is an offset in the file.
+  const head = text.slice(start, end);
+  const lineStarts = [0];
+  for (let i = 0; i < head.length; i++) if (isLineBreakAt(head, i)) lineStarts.push(i + 1);
+  const masked = maskAtMentions(head, 0, lineStarts.length, (l) => lineStarts[l], (l) => (l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : head.length));
+  const doc = parseDocument(normalizeLoneCr(masked), { uniqueKeys: true, prettyErrors: false, logLevel: 'error', merge: true });
   if (doc.errors.length > 0) return { kind: 'broken' };
   const contents = doc.contents;
   if (contents !== null && (!isMap(contents) || contents.flow)) return { kind: 'broken' };

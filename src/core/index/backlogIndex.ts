@@ -8,7 +8,7 @@ import { bareStory } from '../parse/bareStory';
 import { isStoryFile, looksBinary, parseStory } from '../parse/parseStory';
 import { parseMilestone } from '../parse/parseMilestone';
 import { parseVision } from '../parse/parseVision';
-import { compareIds, compareStories } from '../rank/compareStories';
+import { compareStories } from '../rank/compareStories';
 import type { RuleContext } from '../rules/rule';
 import { isMilestoneByName } from '../rules/milestoneByName';
 import type { Invalidation } from '../rules/rule';
@@ -20,6 +20,7 @@ import { Emitter, type Disposable } from './emitter';
 import { ElsewhereIds, frontMatterIdTitle, type IdTitle } from './frontMatterIdTitle';
 import { idKey, idNumber } from './idKey';
 import { ReverseLinks } from './reverseLinks';
+import { MilestoneFiles } from './milestoneFiles';
 import { SortedStories } from './sortedStories';
 
 export type { FileKind, PathScope } from '../load/backlogScope';
@@ -40,10 +41,12 @@ const NO_CHANGE: IndexChange = { paths: [], all: false };
 // exactly the stories those rules could now judge differently, and nothing is walked that no rule needs.
 const INVALIDATIONS: ReadonlySet<Invalidation> = new Set(ALL_RULES.flatMap((r): readonly Invalidation[] => ('invalidatedBy' in r && r.invalidatedBy ? r.invalidatedBy : [])));
 
-// Why this file stays one class of about 650 lines: the index's state and the operations that keep it consistent
-// (upsert, remove, setConfig, and replaceStory's invalidation of exactly the affected files) must change together.
-// What stands alone lives beside it: reverseLinks.ts (the maps), sortedStories.ts (the order), dependencyCycles.ts
-// (cycle components), frontMatterIdTitle.ts (ids of archived and other files), multiMap.ts.
+// Why this file stays one class of about 700 lines: the index's state and the operations that keep it consistent
+// (upsert, remove, setConfig, and replaceStory's invalidation of exactly the affected files) must change together;
+// split further, each half would need the other's private state. What stands alone lives beside it:
+// reverseLinks.ts (the maps), sortedStories.ts (the order), dependencyCycles.ts (cycle components),
+// milestoneFiles.ts (the milestone files and their lookup), frontMatterIdTitle.ts (ids of archived and other
+// files), multiMap.ts.
 
 /**
  * The backlog in memory: every file's text, the parsed stories, reverse links and cached issues.
@@ -56,9 +59,7 @@ export class BacklogIndex {
   private readonly kinds = new Map<string, FileKind>();
   private readonly storyByPath = new Map<string, Story>();
   private visionDoc: Vision | undefined;
-  private readonly milestoneByPath = new Map<string, Milestone>();
-  // Why lazy: milestones are few and change rarely; the lookup is rebuilt on first use after a change.
-  private milestoneLookup: Map<string, Milestone> | undefined;
+  private readonly milestoneFiles = new MilestoneFiles();
   // Why lazy too: milestones by name (Backlog.md) are derived from every story's `milestone:`; rebuilt on first use
   // after a story's milestone, a milestone file or an archived file changed.
   private named: Milestone[] | undefined;
@@ -169,8 +170,7 @@ export class BacklogIndex {
     else if (kind === 'vision' || kind === 'milestone') {
       if (kind === 'vision') this.visionDoc = undefined;
       else {
-        this.milestoneByPath.delete(path);
-        this.milestoneLookup = undefined;
+        this.milestoneFiles.delete(path);
         this.named = undefined;
       }
       change = this.invalidateAll(path);
@@ -214,7 +214,7 @@ export class BacklogIndex {
 
   /** Returns every path that may have issues of its own: stories, milestones, the vision, files with file problems, notes under the story globs. */
   reportedPaths(): string[] {
-    const out = new Set<string>([...this.storyByPath.keys(), ...this.milestoneByPath.keys(), ...this.fileIssues.keys(), ...this.notes]);
+    const out = new Set<string>([...this.storyByPath.keys(), ...this.milestoneFiles.paths(), ...this.fileIssues.keys(), ...this.notes]);
     if (this.visionDoc) out.add(this.visionDoc.path);
     return [...out];
   }
@@ -304,7 +304,7 @@ export class BacklogIndex {
 
   /** Returns the milestones, by id in natural order. */
   milestones(): readonly Milestone[] {
-    return [...this.milestoneByPath.values()].sort((a, b) => compareIds(a.id, b.id) || (a.path < b.path ? -1 : 1));
+    return this.milestoneFiles.list();
   }
 
   /**
@@ -344,15 +344,7 @@ export class BacklogIndex {
 
   /** Returns a milestone file by id or title (case-insensitive). */
   milestone(id: string): Milestone | undefined {
-    if (!this.milestoneLookup) {
-      const lookup = new Map<string, Milestone>();
-      const ms = this.milestones();
-      // Titles first so that an id always wins over another milestone's equal title.
-      for (const m of ms) if (!lookup.has(m.title.toLowerCase())) lookup.set(m.title.toLowerCase(), m);
-      for (const m of ms) lookup.set(m.id.toLowerCase(), m);
-      this.milestoneLookup = lookup;
-    }
-    return this.milestoneLookup.get(id.trim().toLowerCase());
+    return this.milestoneFiles.find(id);
   }
 
   /** Returns every issue of one file, config severities applied and 'off' removed (cached until a change touches it). */
@@ -379,7 +371,7 @@ export class BacklogIndex {
       // Not cached: its quick fix proposes the next free id, which any new story changes.
       return this.applySeverity([notAStoryIssue(path, this.texts.get(path) ?? '', this.ctx.nextId())]);
     }
-    else if (kind === 'milestone') raw = [...(this.milestoneByPath.get(path)?.problems ?? [])];
+    else if (kind === 'milestone') raw = [...(this.milestoneFiles.get(path)?.problems ?? [])];
     const file = this.fileIssues.get(path);
     if (file) raw.push(...file);
     const out = this.applySeverity(raw).sort(compareIssues);
@@ -426,17 +418,14 @@ export class BacklogIndex {
     }
     if (kind === 'milestone') {
       const m = parseMilestone(path, text);
-      const was = this.milestoneByPath.has(path);
       if (m.frontMatter) {
         this.kinds.set(path, 'milestone');
-        this.milestoneByPath.set(path, m);
-        this.milestoneLookup = undefined;
+        this.milestoneFiles.set(path, m);
         this.named = undefined;
         return this.invalidateAll(path);
       }
       // A readme in the milestones folder is not a milestone.
-      this.milestoneByPath.delete(path);
-      this.milestoneLookup = undefined;
+      const was = this.milestoneFiles.delete(path);
       this.named = undefined;
       if (was) {
         this.kinds.set(path, 'other');
@@ -445,7 +434,7 @@ export class BacklogIndex {
     }
     if (kind === 'story') {
       this.notes.delete(path);
-      const story = parseStory(path, text);
+      const story = parseStory(path, text, { atMentions: this.cfg.backlogMd });
       if (isStoryFile(story)) {
         this.kinds.set(path, 'story');
         return this.replaceStory(path, story);
@@ -498,8 +487,7 @@ export class BacklogIndex {
     this.notes.clear();
     this.storyByPath.clear();
     this.visionDoc = undefined;
-    this.milestoneByPath.clear();
-    this.milestoneLookup = undefined;
+    this.milestoneFiles.clear();
     this.named = undefined;
     this.links.clear();
     this.elsewhere.clear();
@@ -519,9 +507,9 @@ export class BacklogIndex {
         this.visionDoc = parseVision(path, text);
       } else if (kind === 'milestone' && parseMilestoneWithFrontMatter(path, text)) {
         this.kinds.set(path, kind);
-        this.milestoneByPath.set(path, parseMilestoneWithFrontMatter(path, text)!);
+        this.milestoneFiles.set(path, parseMilestoneWithFrontMatter(path, text)!);
       } else {
-        let story = kind === 'story' ? parseStory(path, text) : undefined;
+        let story = kind === 'story' ? parseStory(path, text, { atMentions: this.cfg.backlogMd }) : undefined;
         if (story && !isStoryFile(story) && this.isTaskFolderFile(path, story)) story = bareStory(story, text, this.cfg.statuses);
         if (story && (isStoryFile(story) || this.isTaskFolderFile(path, story))) {
           this.kinds.set(path, 'story');

@@ -1,5 +1,6 @@
 import type { Position, Range } from '../model/range';
 import type { BacklogIndex } from '../index/backlogIndex';
+import { FIELDS, fieldOfKey } from '../model/fields';
 import { frontMatterContext } from './frontMatterContext';
 
 export type CompletionKind = 'field' | 'value' | 'story' | 'epic' | 'goal' | 'milestone';
@@ -19,35 +20,7 @@ export interface IntelCompletion {
   readonly sortText: string;
 }
 
-/** The story fields Rudder understands, with a one-line explanation each. */
-export const FIELD_DOCS: Readonly<Record<string, string>> = {
-  id: 'Unique id of the story, e.g. `S-12`. Other stories refer to it.',
-  title: 'Short title shown in the backlog (else the first `#` heading).',
-  type: 'Kind of item: `story` (default), `epic`, `bug`, `spike` or `task`.',
-  status: 'Where the story is in the workflow (see `statuses` in `.rudder.yml`).',
-  rank: 'Fractional rank key: lower sorts first. Set it by dragging in the backlog rather than by hand.',
-  priority: 'Priority (default MoSCoW: `must`, `should`, `could`, `wont`). Orders unranked stories.',
-  estimate: 'Size in story points (a non-negative number).',
-  value: 'Business value (WSJF input).',
-  time_criticality: 'Time criticality (WSJF input).',
-  risk_reduction: 'Risk reduction / opportunity enablement (WSJF input).',
-  reach: 'People or events affected per period (RICE input).',
-  impact: 'Impact per person (RICE input).',
-  confidence: 'Confidence in the estimates, 0–1 or a percentage (RICE input).',
-  epic: 'Id of the epic this story belongs to.',
-  milestone: 'Id of the milestone this story is planned for.',
-  vision: 'Vision goal id (or list of ids) this story serves.',
-  depends_on: 'Ids of stories that must be done first.',
-  labels: 'Free-form labels.',
-  assignee: 'Who works on it.',
-  persona: 'The user this story is for.',
-  created: 'Creation date (YYYY-MM-DD).',
-  updated: 'Last update date (YYYY-MM-DD).',
-  split_from: 'Id of the story this one was split from.',
-};
-
 const TYPES = ['story', 'epic', 'bug', 'spike', 'task'];
-const LIST_FIELDS = new Set(['vision', 'depends_on', 'dependencies', 'labels', 'assignee']);
 
 /** Returns the completion proposals at a position of a story (or milestone) file's front matter; [] elsewhere. */
 export function completionsAt(index: BacklogIndex, path: string, text: string, position: Position): IntelCompletion[] {
@@ -57,31 +30,31 @@ export function completionsAt(index: BacklogIndex, path: string, text: string, p
   const sort = (i: number) => String(i).padStart(5, '0');
   if (ctx.place === 'key') {
     const present = new Set(ctx.presentKeys.filter((k) => k !== ctx.key));
-    return Object.keys(FIELD_DOCS)
-      .filter((k) => !present.has(k))
-      .map((k, i) => ({
-        label: k,
-        kind: 'field' as const,
-        detail: LIST_FIELDS.has(k) ? 'list' : undefined,
-        documentation: FIELD_DOCS[k],
-        insertText: `${k}: `,
-        range,
-        sortText: sort(i),
-      }));
+    // Rudder's own keys (an alias is accepted, never proposed), from the field table.
+    return FIELDS.filter((f) => !f.foreign && !present.has(f.key)).map((f, i) => ({
+      label: f.key,
+      kind: 'field' as const,
+      detail: f.shape === 'list' ? 'list' : undefined,
+      documentation: f.doc,
+      insertText: `${f.key}: `,
+      range,
+      sortText: sort(i),
+    }));
   }
   const config = index.config;
   const enumItems = (values: readonly string[], doc: string): IntelCompletion[] =>
     values.map((v, i) => ({ label: v, kind: 'value' as const, documentation: doc, insertText: v, range, sortText: sort(i) }));
   const self = index.story(path);
   const existing = new Set(ctx.existingValues);
-  switch (ctx.key) {
+  const spec = ctx.key === undefined ? undefined : fieldOfKey(ctx.key);
+  switch (spec?.references ?? spec?.type) {
     case 'status':
       return enumItems(config.statuses, `Workflow status. Ready is \`${config.readyStatus}\`, done is \`${config.doneStatus}\`.`);
     case 'priority':
       return enumItems(config.priorities, 'Priority.');
     case 'type':
-      return enumItems(TYPES, FIELD_DOCS.type);
-    case 'vision':
+      return enumItems(TYPES, spec!.doc);
+    case 'goal':
       return (index.vision()?.goals ?? [])
         .filter((g) => !existing.has(g.id))
         .map((g, i) => ({
@@ -104,11 +77,8 @@ export function completionsAt(index: BacklogIndex, path: string, text: string, p
         sortText: sort(i),
       }));
     case 'epic':
-    case 'parent':
-    case 'parent_task_id':
-    case 'depends_on':
-    case 'dependencies':
-    case 'split_from': {
+    case 'story': {
+      // Only `epic:` itself proposes epics alone; Backlog.md's `parent_task_id` names any task.
       const epicsOnly = ctx.key === 'epic';
       return index
         .stories()

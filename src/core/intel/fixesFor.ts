@@ -9,13 +9,14 @@ import { editDistance, suggestNearestId } from '../config/suggestNearest';
 import { applyEdits } from '../edits/applyEdits';
 import { insertAcceptanceCriteriaSection } from '../edits/bodyEdits';
 import { frontMatterBounds, frontMatterTokens, type FrontMatterToken } from './frontMatterContext';
+import { keysWhere } from '../model/fields';
 
 /** A fix, plus where to put the cursor once it is applied (a position in the file's new text). */
 export interface IntelFix extends Fix {
   readonly selection?: { readonly path: string; readonly range: Range };
 }
 
-const LIST_KEYS = new Set(['vision', 'depends_on', 'dependencies', 'labels', 'assignee']);
+const LIST_KEYS = new Set(keysWhere((f) => f.shape === 'list'));
 
 /** Returns the fixes for one issue: the core's own, then the ones computed here that the core did not already supply. */
 export function fixesFor(index: BacklogIndex, issue: Issue): IntelFix[] {

@@ -1,4 +1,4 @@
-import { isDone } from '../config/workflow';
+import { isDone, isDoneStatus } from '../config/workflow';
 import { openItems, progressOf } from '../query/checklists';
 import type { Position, Range } from '../model/range';
 import type { Goal, Milestone, Story } from '../model/story';
@@ -43,6 +43,8 @@ export function storyMarkdown(index: BacklogIndex, s: Story): string {
   lines.push(`**${escapeMarkdown(s.id ?? '(no id)')} · ${escapeMarkdown(s.title)}**`);
   const facts = [`\`${s.type}\``];
   if (s.status) facts.push(`status **${escapeMarkdown(s.status)}**`);
+  // A Backlog.md task in completed/ is done whatever its status says: the hover says so, as the tree and list do.
+  if (isDone(s, index.config) && !isDoneStatus(s.status, index.config)) facts.push('done (in the completed folder)');
   if (s.priority) facts.push(`priority ${escapeMarkdown(s.priority)}`);
   if (s.estimate !== undefined) facts.push(`${s.estimate} pts`);
   lines.push(facts.join(' · '));

@@ -1,19 +1,14 @@
 import type { Position, Range } from '../model/range';
 import type { Goal, Milestone, Story } from '../model/story';
 import type { BacklogIndex } from '../index/backlogIndex';
+import { FIELDS, type Reference } from '../model/fields';
 import { frontMatterBounds, frontMatterTokens } from './frontMatterContext';
 
 /** Front-matter keys whose values name other items (stories, goals, milestones). */
-export const REFERENCE_KEYS: Readonly<Record<string, 'story' | 'epic' | 'goal' | 'milestone'>> = {
-  epic: 'epic',
-  parent_task_id: 'story',
-  parent: 'story',
-  depends_on: 'story',
-  dependencies: 'story',
-  split_from: 'story',
-  milestone: 'milestone',
-  vision: 'goal',
-};
+export const REFERENCE_KEYS: Readonly<Record<string, Reference>> = Object.fromEntries(
+  // An alias of `epic` (Backlog.md's `parent_task_id`) may name any task, not only an epic.
+  FIELDS.flatMap((f) => (f.references ? [[f.key, f.references], ...f.aliases.map((a) => [a, f.references === 'epic' ? 'story' : f.references])] : [])),
+);
 
 /** An id written in a file: a front-matter value or a body reference such as `#S-12`. */
 export interface IdOccurrence {

@@ -5,8 +5,10 @@ import type { LineIndex } from '../model/lineIndex';
 import type { Range } from '../model/range';
 import type { FieldLocation, FrontMatter } from '../model/story';
 import { normalizeLoneCr } from '../model/lineBreaks';
+import { defineField, KEY_LINE, scanFields, setPlain, unquote, valueStartOf } from './frontMatterScan';
+import { maskAtMentions, unmask } from './atMentions';
 import { readSimpleYaml } from './simpleYaml';
-import { deepFlowNesting, listItemLine, MAX_FLOW_DEPTH } from './yamlLines';
+import { deepFlowNesting, MAX_FLOW_DEPTH } from './yamlLines';
 
 export interface FrontMatterResult {
   readonly frontMatter?: FrontMatter;
@@ -29,6 +31,8 @@ export interface FrontMatterOptions {
   readonly simple?: boolean;
   /** The line the opening fence is on: 0, or 1 when a merge conflict's first marker opens the file. */
   readonly openLine?: number;
+  /** Backlog.md mode: read `assignee: @maya` (and `reporter:`) unquoted, as Backlog.md does. */
+  readonly atMentions?: boolean;
 }
 
 /** Returns the file's front matter (parsed, or recovered by a line scan), where the body starts, and front-matter-syntax problems. */
@@ -111,7 +115,9 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
 
   const contentStart = lines.lineStart(o + 1);
   const contentStop = Math.max(contentStart, lines.lineStart(contentEnd));
-  const content = closeLine >= 0 || contentEnd < lines.lineCount ? text.slice(contentStart, contentStop) : text.slice(contentStart);
+  // Backlog.md mode: `assignee: @maya` is read as Backlog.md reads it (atMentions.ts); the YAML reader sees a mask.
+  const yamlText = options?.atMentions && closeLine >= 0 ? maskAtMentions(text, o + 1, closeLine, (l) => lines.lineStart(l), (l) => lines.lineEnd(l)) : text;
+  const content = closeLine >= 0 || contentEnd < lines.lineCount ? yamlText.slice(contentStart, contentStop) : yamlText.slice(contentStart);
   const recover = (): FrontMatterResult => {
     const scan = scanFields(text, lines, o + 1, contentEnd);
     return { frontMatter: { ...base, data: scan.data, fields: scan.fields, recovered: true }, bodyStartLine, problems };
@@ -128,9 +134,9 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
 
   if (options?.simple !== false) {
     const contentLines: string[] = [];
-    for (let l = o + 1; l < closeLine; l++) contentLines.push(text.slice(lines.lineStart(l), lines.lineEnd(l)));
+    for (let l = o + 1; l < closeLine; l++) contentLines.push(yamlText.slice(lines.lineStart(l), lines.lineEnd(l)));
     const simple = readSimpleYaml(contentLines, o + 1);
-    if (simple) return { frontMatter: { ...base, data: simple.data, fields: simple.fields, recovered: false }, bodyStartLine, problems };
+    if (simple) return { frontMatter: { ...base, data: unmasked(simple.data, yamlText !== text), fields: simple.fields, recovered: false }, bodyStartLine, problems };
   }
 
   const deep = deepFlowNesting(content);
@@ -187,7 +193,7 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
     );
     return recover();
   }
-  const data = toPlain(js, 0) as Record<string, unknown>;
+  const data = unmasked(toPlain(js, 0) as Record<string, unknown>, yamlText !== text);
   const fields: Record<string, FieldLocation> = {};
   for (const pair of contents.items) {
     const key = pair.key as YamlNode | null;
@@ -213,8 +219,12 @@ export function parseFrontMatter(path: string, text: string, lines: LineIndex, o
   return { frontMatter: { ...base, data, fields, recovered: false }, bodyStartLine, problems };
 }
 
-function defineField(fields: Record<string, FieldLocation>, name: string, loc: FieldLocation): void {
-  Object.defineProperty(fields, name, { value: loc, enumerable: true, writable: true, configurable: true });
+
+/** Returns the data with the masked `@` of assignee and reporter values put back (when the text was masked). */
+function unmasked(data: Record<string, unknown>, masked: boolean): Record<string, unknown> {
+  if (!masked) return data;
+  for (const k of ['assignee', 'reporter']) if (Object.prototype.hasOwnProperty.call(data, k)) setPlain(data, k, unmask(data[k]));
+  return data;
 }
 
 // Range of a YAML node as written, trailing whitespace and line breaks excluded.
@@ -247,13 +257,6 @@ function toPlain(v: unknown, depth: number): unknown {
   }
   return String(v);
 }
-
-// Why defineProperty: a YAML key named "__proto__" must stay a plain own property, never a prototype.
-function setPlain(o: Record<string, unknown>, k: string, v: unknown): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-}
-
-const KEY_LINE = /^([A-Za-z_][\w.-]*|"[^"\n]*"|'[^'\n]*')[ \t]*:(?=[ \t]|$)/;
 
 function describeError(
   error: YAMLError,
@@ -312,12 +315,6 @@ function describeError(
   }
 }
 
-function valueStartOf(lineText: string, afterColon: number): number {
-  let i = afterColon;
-  while (lineText[i] === ' ' || lineText[i] === '\t') i++;
-  return i;
-}
-
 // Edits that put one plain value in quotes, choosing quotes that need no escaping; undefined when no such quotes exist.
 function quoteEdits(
   path: string,
@@ -357,102 +354,3 @@ function quoteEdits(
     quotedText,
   };
 }
-
-function unquote(s: string): string {
-  if (s.length >= 2 && s[0] === '"' && s[s.length - 1] === '"') {
-    try {
-      return String(JSON.parse(s));
-    } catch {
-      return s.slice(1, -1);
-    }
-  }
-  if (s.length >= 2 && s[0] === "'" && s[s.length - 1] === "'") return s.slice(1, -1).replace(/''/g, "'");
-  return s;
-}
-
-// A scalar as a tolerant reader would take it: quotes removed, plain numbers, booleans and null recognised.
-function scalarOf(s: string): unknown {
-  if (/^-?\d+(?:\.\d+)?$/.test(s)) return Number(s);
-  if (s === 'true' || s === 'false') return s === 'true';
-  if (s === '' || s === 'null' || s === '~') return null;
-  return unquote(s);
-}
-
-/** Returns what a line scan of top-level `key: value` lines in [fromLine, toLine) recovers, with field ranges. */
-export function scanFields(
-  text: string,
-  lines: LineIndex,
-  fromLine: number,
-  toLine: number,
-): { data: Record<string, unknown>; fields: Record<string, FieldLocation> } {
-  const data: Record<string, unknown> = {};
-  const fields: Record<string, FieldLocation> = {};
-  for (let l = fromLine; l < toLine; l++) {
-    const ls = lines.lineStart(l);
-    const s = text.slice(ls, lines.lineEnd(l));
-    const m = KEY_LINE.exec(s);
-    if (!m) continue;
-    const key = unquote(m[1]);
-    if (Object.prototype.hasOwnProperty.call(data, key)) continue;
-    const keyRange: Range = { start: { line: l, character: 0 }, end: { line: l, character: m[1].length } };
-    const vStart = valueStartOf(s, m[0].length);
-    let raw = s.slice(vStart);
-    if (!/^["']/.test(raw)) {
-      const comment = raw.search(/(?:^|[ \t])#/);
-      if (comment >= 0) raw = raw.slice(0, comment);
-    }
-    raw = raw.trimEnd();
-    const vr = (a: number, b: number, line = l): Range => ({ start: { line, character: a }, end: { line, character: b } });
-    if (raw === '') {
-      // A block list may follow: "  - item" lines.
-      const items: string[] = [];
-      const itemRanges: Range[] = [];
-      let k = l + 1;
-      for (; k < toLine; k++) {
-        const t = text.slice(lines.lineStart(k), lines.lineEnd(k));
-        const im = listItemLine(t);
-        if (!im) break;
-        items.push(String(unquote(im.item)));
-        itemRanges.push(vr(im.start, im.start + im.item.length, k));
-      }
-      if (items.length > 0) {
-        setPlain(data, key, items);
-        const last = itemRanges[itemRanges.length - 1];
-        const first = itemRanges[0];
-        defineField(fields, key, {
-          keyRange,
-          valueRange: { start: { line: first.start.line, character: Math.max(0, first.start.character - 2) }, end: last.end },
-          itemRanges,
-        });
-        l = k - 1;
-      } else {
-        setPlain(data, key, null);
-        defineField(fields, key, { keyRange, valueRange: vr(s.length, s.length) });
-      }
-      continue;
-    }
-    const valueRange = vr(vStart, vStart + raw.length);
-    if (raw.startsWith('[') && raw.endsWith(']')) {
-      const items: string[] = [];
-      const itemRanges: Range[] = [];
-      const re = /[^,\[\]]+/g;
-      const inner = raw.slice(1, -1);
-      let im: RegExpExecArray | null;
-      while ((im = re.exec(inner))) {
-        const lead = im[0].length - im[0].trimStart().length;
-        const item = im[0].trim();
-        if (!item) continue;
-        const at = vStart + 1 + im.index + lead;
-        items.push(unquote(item));
-        itemRanges.push(vr(at, at + item.length));
-      }
-      setPlain(data, key, items);
-      defineField(fields, key, { keyRange, valueRange, itemRanges });
-      continue;
-    }
-    setPlain(data, key, scalarOf(raw));
-    defineField(fields, key, { keyRange, valueRange });
-  }
-  return { data, fields };
-}
-

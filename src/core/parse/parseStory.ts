@@ -4,6 +4,7 @@ import type { Range } from '../model/range';
 import type { Story } from '../model/story';
 import { findAcceptanceCriteria, findDefinitionOfDone, findUserStory, linesRange } from './bodyOutline';
 import type { BodyOutline } from './bodyOutline';
+import { FIELDS, type FieldSpec } from '../model/fields';
 import { asList, asNumber, asString, asText, fileTitle, pick } from './fieldValues';
 import { parseFrontMatter } from './frontMatter';
 import { readThroughConflicts } from './mergeConflict';
@@ -21,6 +22,8 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
 export interface OutlineOptions {
   /** 'auto' (default): the scanner, with remark where the scanner is not confident; 'remark': always remark; 'scanner': never remark. */
   readonly markdown?: 'auto' | 'remark' | 'scanner';
+  /** Backlog.md mode: `assignee: @maya` unquoted is a value, as Backlog.md reads it (not a YAML error). */
+  readonly atMentions?: boolean;
 }
 
 /**
@@ -110,9 +113,39 @@ export function looksBinary(text: string): boolean {
   return bad > 8 && bad > sample.length / 50;
 }
 
+// The fields read into the Story from the table (src/core/model/fields.ts); the title is read above (it falls back
+// to the first heading).
+const READ_FIELDS = FIELDS.filter((f) => f.prop !== undefined && f.key !== 'title').map((spec) => ({ spec, keys: [spec.key, ...spec.aliases] }));
+
+/** Returns the value of the first key present (not undefined or null). */
+function firstPresent(data: Readonly<Record<string, unknown>>, keys: readonly string[]): unknown {
+  for (const k of keys) {
+    if (!Object.prototype.hasOwnProperty.call(data, k)) continue;
+    const v = data[k];
+    if (v !== undefined && v !== null) return v;
+  }
+  return undefined;
+}
+
+/** Returns one value of a scalar field as its type reads it, or undefined (a wrong shape is reported by invalid-field). */
+function readScalar(spec: FieldSpec, raw: unknown): string | number | undefined {
+  switch (spec.type) {
+    case 'number': {
+      const n = asNumber(raw);
+      return n !== undefined && (spec.min === undefined || n >= spec.min) ? n : undefined;
+    }
+    case 'date':
+    case 'rank':
+    case 'type':
+      return asString(raw);
+    default:
+      return asText(raw);
+  }
+}
+
 function parseStoryUnsafe(path: string, file: string, options?: OutlineOptions): Story {
   const { text, lines, openLine, problems: conflicts } = readThroughConflicts(path, file);
-  const fm = parseFrontMatter(path, text, lines, { openLine });
+  const fm = parseFrontMatter(path, text, lines, { openLine, atMentions: options?.atMentions === true });
   const frontMatter = fm.frontMatter;
   if (!frontMatter && looksBinary(text)) {
     return { path, title: fileTitle(path), titleRange: ZERO, type: 'story', vision: [], dependsOn: [], labels: [], assignee: [], bodyStartLine: 0, lineCount: lines.lineCount, problems: [] };
@@ -138,41 +171,27 @@ function parseStoryUnsafe(path: string, file: string, options?: OutlineOptions):
   }
   if (title === undefined) title = fileTitle(path);
 
-  const estimate = asNumber(data.estimate);
   // Why no spread and no undefined keys: a spread-then-override literal falls into V8's slow dictionary
-  // objects (measured ~3x slower per story); optional fields are set only when present.
+  // objects (measured ~3x slower per story); optional fields are set only when present, in the field table's order.
   const story: Record<string, unknown> = {
     path,
     title,
     titleRange,
-    type: asString(data.type) ?? 'story',
-    vision: asList(data.vision),
-    dependsOn: asList(pick(data, 'depends_on', 'dependencies')),
-    labels: asList(data.labels),
-    assignee: asList(data.assignee),
+    type: 'story',
+    vision: [],
+    dependsOn: [],
+    labels: [],
+    assignee: [],
     bodyStartLine: fm.bodyStartLine,
     lineCount: lines.lineCount,
     problems: conflicts.length || unread ? [...conflicts, ...fm.problems, ...(unread ? [unread] : [])] : fm.problems,
   };
+  for (const { spec, keys } of READ_FIELDS) {
+    const raw = firstPresent(data, keys);
+    const v = spec.shape === 'list' ? asList(raw) : readScalar(spec, raw);
+    if (v !== undefined) story[spec.prop!] = v;
+  }
   const optional: [string, unknown][] = [
-    ['id', asText(data.id)],
-    ['status', asText(data.status)],
-    ['rank', asString(data.rank)],
-    ['ordinal', asNumber(data.ordinal)],
-    ['priority', asText(data.priority)],
-    ['estimate', estimate !== undefined && estimate >= 0 ? estimate : undefined],
-    ['value', asNumber(data.value)],
-    ['timeCriticality', asNumber(data.time_criticality)],
-    ['riskReduction', asNumber(data.risk_reduction)],
-    ['reach', asNumber(data.reach)],
-    ['impact', asNumber(data.impact)],
-    ['confidence', asNumber(data.confidence)],
-    ['epic', asText(pick(data, 'epic', 'parent_task_id', 'parent'))],
-    ['milestone', asText(data.milestone)],
-    ['persona', asText(data.persona)],
-    ['created', asString(pick(data, 'created', 'created_date'))],
-    ['updated', asString(pick(data, 'updated', 'updated_date'))],
-    ['splitFrom', asText(data.split_from)],
     ['userStory', userStory],
     ['acceptanceCriteria', acceptanceCriteria],
     ['definitionOfDone', definitionOfDone],

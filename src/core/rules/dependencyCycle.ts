@@ -1,5 +1,8 @@
 import type { StoryRule } from './rule';
 import { fieldOf, fieldRange, issue, label } from './ruleHelpers';
+import { keysOfField } from '../model/fields';
+
+const DEPENDS_ON = keysOfField('depends_on');
 
 // Reported on every story of the cycle (each story is checked on its own), pointing at the others.
 export const dependencyCycle: StoryRule<'dependency-cycle'> = {
@@ -14,9 +17,9 @@ export const dependencyCycle: StoryRule<'dependency-cycle'> = {
     const chain = cycle.map(label).join(' → ');
     const others = cycle.slice(1, -1);
     const next = cycle[1];
-    const loc = fieldOf(story, 'depends_on', 'dependencies');
+    const loc = fieldOf(story, ...DEPENDS_ON);
     // Point at the list item naming the next story of the cycle when we can find it.
-    let range = fieldRange(story, 'depends_on', 'dependencies');
+    let range = fieldRange(story, ...DEPENDS_ON);
     if (loc?.itemRanges && next.id !== undefined) {
       const i = story.dependsOn.findIndex((d) => ctx.resolve(d).some((s) => s.path === next.path));
       if (i >= 0 && loc.itemRanges[i]) range = loc.itemRanges[i];
@@ -27,7 +30,7 @@ export const dependencyCycle: StoryRule<'dependency-cycle'> = {
         : `Dependency cycle: ${chain}. None of these can start first; remove one of the dependencies.`;
     return [
       issue('dependency-cycle', 'error', story, range, message, {
-        related: others.map((s) => ({ path: s.path, range: fieldRange(s, 'depends_on', 'dependencies'), message: `${label(s)} is part of the cycle` })),
+        related: others.map((s) => ({ path: s.path, range: fieldRange(s, ...DEPENDS_ON), message: `${label(s)} is part of the cycle` })),
       }),
     ];
   },

@@ -6,6 +6,7 @@ import { isValidRank, RANK_KEY_SHAPE, rankBetween } from '../rank/rankBetween';
 import type { RuleContext, StoryRule } from './rule';
 import { statusIndex } from '../config/workflow';
 import { fieldOf, isBacklogMdConfig, issue, replaceValueFix } from './ruleHelpers';
+import { keysWhere } from '../model/fields';
 
 // What this rule checks, each on the value's own range (list items on the item):
 // - status / priority / type outside their sets (case-insensitive, so Backlog.md's "To do" is fine), with a fix to
@@ -20,10 +21,12 @@ import { fieldOf, isBacklogMdConfig, issue, replaceValueFix } from './ruleHelper
 // An empty value (`estimate:`, and an empty date `created_date: ''`) counts as absent, not invalid.
 
 export const STORY_TYPES = ['story', 'epic', 'bug', 'spike', 'task'];
-const NUMBER_FIELDS = ['estimate', 'value', 'time_criticality', 'risk_reduction', 'reach', 'impact', 'confidence'];
-const DATE_FIELDS = ['created', 'updated', 'created_date', 'updated_date', 'completed_date'];
-const SCALAR_FIELDS = ['id', 'title', 'epic', 'parent_task_id', 'parent', 'milestone', 'persona', 'split_from'];
-const LIST_FIELDS = ['vision', 'depends_on', 'dependencies', 'labels', 'assignee'];
+// The keys of each kind, from the field table (src/core/model/fields.ts), aliases included.
+const NUMBER_FIELDS = keysWhere((f) => f.type === 'number' && f.min !== undefined);
+const FREE_NUMBER_FIELDS = keysWhere((f) => f.type === 'number' && f.min === undefined);
+const DATE_FIELDS = keysWhere((f) => f.type === 'date');
+const SCALAR_FIELDS = keysWhere((f) => f.shape === 'scalar' && f.type === 'text');
+const LIST_FIELDS = keysWhere((f) => f.shape === 'list');
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Returns true when `v` is a calendar date, optionally with a time. */
@@ -94,8 +97,10 @@ export const invalidField: StoryRule<'invalid-field'> = {
         report(rangeOf(k), `"${k}" must be a number of at least 0, but is ${describe(v)}. Write e.g. \`${k}: 3\`.`);
       }
     }
-    if (has('ordinal') && scalar('ordinal') && (typeof data.ordinal !== 'number' || !Number.isFinite(data.ordinal))) {
-      report(rangeOf('ordinal'), `"ordinal" must be a number, but is ${describe(data.ordinal)}. Write e.g. \`ordinal: 1000\`.`);
+    for (const k of FREE_NUMBER_FIELDS) {
+      if (has(k) && scalar(k) && (typeof data[k] !== 'number' || !Number.isFinite(data[k]))) {
+        report(rangeOf(k), `"${k}" must be a number, but is ${describe(data[k])}. Write e.g. \`${k}: 1000\`.`);
+      }
     }
     for (const k of DATE_FIELDS) {
       if (!has(k) || !scalar(k)) continue;

@@ -3,6 +3,7 @@ import type { Issue } from '../model/issue';
 import type { StoryRule } from './rule';
 import { isMilestoneByName } from './milestoneByName';
 import { fieldOf, issue, keyOf, replaceValueFix } from './ruleHelpers';
+import { keysOfField } from '../model/fields';
 
 // Ids compare case-insensitively, and in Backlog.md backlogs `task-24.1` names the same task as `BACK-24.1`
 // (Backlog.md made its prefix configurable; old references keep the `task-` form). See ../index/idKey.ts.
@@ -22,7 +23,7 @@ export const unknownReference: StoryRule<'unknown-reference'> = {
     const fm = story.frontMatter;
     if (!fm) return [];
     const out: Issue[] = [];
-    const epicKey = keyOf(story, 'epic', 'parent_task_id', 'parent');
+    const epicKey = keyOf(story, ...keysOfField('epic'));
     if (story.epic !== undefined && epicKey && ctx.resolve(story.epic).length === 0 && !ctx.existsElsewhere(story.epic)) {
       const what = epicKey === 'epic' ? 'Epic' : 'Parent task';
       out.push(
@@ -42,7 +43,7 @@ export const unknownReference: StoryRule<'unknown-reference'> = {
         }),
       );
     }
-    const depKey = keyOf(story, 'depends_on', 'dependencies');
+    const depKey = keyOf(story, ...keysOfField('depends_on'));
     if (depKey) {
       const raw = fm.data[depKey];
       const loc = fieldOf(story, depKey)!;

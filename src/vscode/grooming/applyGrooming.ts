@@ -40,7 +40,7 @@ export class GroomingTexts {
     const t = this.text(path);
     const indexed = this.session.index.story(path);
     if (t === undefined || t === this.session.index.text(path)) return indexed;
-    return parseStory(path, t);
+    return parseStory(path, t, { atMentions: this.session.index.config.backlogMd });
   }
 
   /**

@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { assertIndexMatchesDisk, waitFor } from './helpers';
-import type { RudderApi } from '../../../src/vscode/activateRudder';
+import { assertIndexMatchesDisk, rudderApi, waitFor } from './helpers';
 
 // Diagnostics, quick fixes and editor intelligence on the fixture workspace (test/fixtures/workspace).
 
-async function rudder(): Promise<RudderApi> {
-  const ext = vscode.extensions.getExtension<RudderApi | undefined>('rudder.rudder');
-  assert.ok(ext, 'extension rudder.rudder is not loaded');
-  const api = await ext.activate();
-  assert.ok(api, 'activate() returned no API');
-  await api.loader.ready;
-  return api;
-}
+// The extension activated and its backlogs loaded (the one helper every host suite uses).
+const rudder = rudderApi;
 
 function story(name: string): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'backlog', 'stories', name);

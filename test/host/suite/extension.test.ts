@@ -1,20 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { assertIndexMatchesDisk, waitFor } from './helpers';
+import { assertIndexMatchesDisk, rudderApi, waitFor } from './helpers';
 import { testOptions } from './testOptions';
 import type { RudderApi } from '../../../src/vscode/activateRudder';
 
 // The fixture backlog (test/fixtures/workspace), in backlog order: ranked a0..a6, then the unranked S-7.
 const FIXTURE_ORDER = ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'];
 
-async function rudder(): Promise<RudderApi> {
-  const ext = vscode.extensions.getExtension<RudderApi | undefined>('rudder.rudder');
-  assert.ok(ext, 'extension rudder.rudder is not loaded');
-  const api = await ext.activate();
-  assert.ok(api, 'activate() returned no API: no workspace folder?');
-  await api.loader.ready;
-  return api;
-}
+// The extension activated and its backlogs loaded (the one helper every host suite uses).
+const rudder = rudderApi;
 
 // Reads the ungrouped tree (the default grouping; sidebar.test.ts covers the others).
 function treeIds(api: RudderApi): string[] {

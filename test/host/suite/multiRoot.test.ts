@@ -7,7 +7,7 @@ import type { GroomingResult } from '../../../src/vscode/grooming/groomingComman
 
 // A multi-root workspace (test/host/fixtures.mjs copyMultiRootWorkspace): `alpha` is the fixture workspace, `beta` a
 // Backlog.md project, `gamma` has no backlog, `delta` a backlog moved to planning/ by `.rudder.yml` with Backlog.md's
-// config.yml in it. Run by runHostTests.mjs in a window opened on the .code-workspace file.
+// config.yml in it, `epsilon` a Backlog.md backlog (multiRoot.backlogMd.test.ts). Run by runHostTests.mjs in a window opened on the .code-workspace file.
 
 const decoder = new TextDecoder('utf-8');
 const TASK_2 = 'backlog/tasks/task-2 - Write-the-parser.md';
@@ -63,17 +63,17 @@ describe('a multi-root workspace', function () {
   it('has one backlog per folder that holds one, and the tree shows a row per backlog folder', async () => {
     assert.deepEqual(
       vscode.workspace.workspaceFolders?.map((f) => f.name),
-      ['alpha', 'beta', 'gamma', 'delta'],
+      ['alpha', 'beta', 'gamma', 'delta', 'epsilon'],
     );
     assert.deepEqual(
       api.sessions.all().map((s) => s.folder.name),
-      ['alpha', 'beta', 'delta'],
+      ['alpha', 'beta', 'delta', 'epsilon'],
       'gamma has no backlog',
     );
     await vscode.commands.executeCommand('rudder.groupBy', 'none');
     const roots = api.tree.getChildren();
-    assert.deepEqual(roots.map((n) => n.kind), ['folder', 'folder', 'folder']);
-    assert.deepEqual(roots.map(labelOf), ['alpha', 'beta', 'delta']);
+    assert.deepEqual(roots.map((n) => n.kind), ['folder', 'folder', 'folder', 'folder']);
+    assert.deepEqual(roots.map(labelOf), ['alpha', 'beta', 'delta', 'epsilon']);
     const alphaRows = api.tree.getChildren(roots[0]).map(labelOf);
     assert.equal(alphaRows.length, 8, `alpha: ${alphaRows.join(' | ')}`);
     const betaRows = api.tree.getChildren(roots[1]);

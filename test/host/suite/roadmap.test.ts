@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { assertIndexMatchesDisk, changedPaths, readText, waitFor } from './helpers';
+import { assertIndexMatchesDisk, changedPaths, readText, rudderApi, waitFor } from './helpers';
 import type { RudderApi } from '../../../src/vscode/activateRudder';
 import { toRoadmap } from '../../../src/core/roadmap/toRoadmap';
 import { localIsoDate } from '../../../src/core/roadmap/roadmapDates';
@@ -13,14 +13,8 @@ import type { RoadmapRendered } from '../../../src/vscode/roadmap/roadmapPanel';
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
-async function rudder(): Promise<RudderApi> {
-  const ext = vscode.extensions.getExtension<RudderApi | undefined>('rudder.rudder');
-  assert.ok(ext, 'extension rudder.rudder is not loaded');
-  const api = await ext.activate();
-  assert.ok(api, 'activate() returned no API: no workspace folder?');
-  await api.ready();
-  return api;
-}
+// The extension activated and its backlogs loaded (the one helper every host suite uses).
+const rudder = rudderApi;
 
 
 /** Resolves with the first render report that satisfies `pred` (from now on). */

@@ -122,6 +122,23 @@ describe('Backlog.md mode', () => {
     });
   });
 
+  describe("unquoted @ in assignee and reporter, as Backlog.md writes and reads them", () => {
+    it('reads `assignee: @maya` and `reporter: [@ann]` as values in Backlog.md mode, and reports them in a native backlog', async () => {
+      const { parseStory } = await import('../../../src/core/parse/parseStory');
+      const text = '---\nid: task-1\ntitle: One\nstatus: To Do\nassignee: @MrLesk\nreporter: [@ann, "@bob"]\n---\nbody\n';
+      const md = parseStory('backlog/tasks/task-1 - One.md', text, { atMentions: true });
+      assert.deepEqual(md.problems, []);
+      assert.deepEqual(md.assignee, ['@MrLesk']);
+      assert.deepEqual(md.frontMatter?.data.reporter, ['@ann', '@bob']);
+      assert.equal(md.frontMatter?.fields.assignee?.valueRange.start.character, 10);
+      const native = parseStory('backlog/s-1.md', text);
+      assert.deepEqual([...new Set(native.problems.map((p) => p.code))], ['front-matter-syntax']);
+      // Only where Backlog.md reads it: a block list item or another key is still not YAML.
+      const block = parseStory('backlog/tasks/task-2.md', '---\nid: task-2\ntitle: Two\nassignee:\n  - @bob\nmilestone: @m\n---\n', { atMentions: true });
+      assert.equal(block.problems.filter((p) => p.code === 'front-matter-syntax').length, 2);
+    });
+  });
+
   describe('D7: quiet defaults', () => {
     it("reports nothing on a clean Backlog.md backlog: no created_date: '' error, no vision or user-story nagging", async () => {
       const index = await loadFixture('d7-quiet-defaults');

@@ -72,6 +72,23 @@ describe('parseConfig', () => {
     assert.deepEqual(parseConfig({}).config.definitionOfDone, []);
   });
 
+  it('names a merge conflict in .rudder.yml or config.yml and reads their first version', () => {
+    const yml = 'splitThreshold: 8\n<<<<<<< HEAD\nidPrefix: TW-\n=======\nidPrefix: RW-\n>>>>>>> other\n';
+    const md = 'statuses: ["To Do", "Done"]\n<<<<<<< HEAD\ntask_prefix: "back"\n=======\ntask_prefix: "task"\n>>>>>>> main\n';
+    const r = parseConfig({ rudderYml: yml, backlogMdConfigYml: md });
+    assert.equal(r.config.idPrefix, 'TW-');
+    assert.equal(r.config.splitThreshold, 8);
+    assert.deepEqual(r.config.statuses, ['To Do', 'Done']);
+    assert.deepEqual(r.issues.map((i) => [i.code, i.path, i.range.start.line, i.range.end.line]), [
+      ['invalid-config', '.rudder.yml', 1, 5],
+      ['invalid-config', 'backlog/config.yml', 1, 5],
+    ]);
+    assert.match(r.issues[0].message, /\.rudder\.yml has an unresolved merge conflict \(lines 2–6\)/);
+    const mdOnly = parseConfig({ backlogMdConfigYml: md });
+    assert.equal(mdOnly.config.idPrefix, 'BACK-');
+    assert.equal(mdOnly.config.backlogMd, true);
+  });
+
   it('derives default globs from `backlog:`', () => {
     const { config } = parseConfig({ rudderYml: 'backlog: plan\n' });
     assert.deepEqual(config.stories, ['plan/**/*.md']);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { addListItem, quoteValue, removeField, removeListItem, setField } from '../../../src/core/edits/frontMatterEdits';
 import { crlf, expectEdits, pointBefore, spanOf } from './editAssert';
+import { applyEdits } from '../../../src/core/edits/applyEdits';
 
 const SAMPLE = `---
 # Story header comment
@@ -122,8 +123,14 @@ for (const eolName of ['LF', 'CRLF'] as const) {
         const t = conv('---\nnote: |\n  one\n  two\nid: S-1\n---\n');
         expectEdits(t, setField(t, 'note', 'short'), conv('---\nnote: short\nid: S-1\n---\n'));
       });
+      it("edits a file with Backlog.md's unquoted `assignee: @x` (as Backlog.md reads it), leaving that value as written", () => {
+        const t = conv('---\nid: S-1\nassignee: @maya\nreporter: [@ann, "@bob"]\nstatus: To Do\n---\n');
+        assert.equal(applyEdits(t, setField(t, 'status', 'Done')), t.replace('status: To Do', 'status: Done'));
+        assert.equal(applyEdits(t, setField(t, 'assignee', '@lee')), t.replace('assignee: @maya', 'assignee: "@lee"'));
+      });
+
       it('leaves broken or non-YAML front matter alone', () => {
-        for (const t of [conv('---\nid: S-1\nassignee: @x\n---\n'), conv('---js\n{ id: 1 }\n---\n'), conv('---\nid: S-1\n'), conv('---\na: 1\na: 2\n---\n')]) {
+        for (const t of [conv('---\nid: S-1\nowner: @x\n---\n'), conv('---js\n{ id: 1 }\n---\n'), conv('---\nid: S-1\n'), conv('---\na: 1\na: 2\n---\n')]) {
           assert.deepEqual(setField(t, 'id', 'S-2'), []);
           assert.deepEqual(removeField(t, 'id'), []);
           assert.deepEqual(addListItem(t, 'labels', 'x'), []);

@@ -6,20 +6,11 @@ import type { RoadmapModel } from '../../../src/core/roadmap/roadmapModel';
 import { toRoadmap } from '../../../src/core/roadmap/toRoadmap';
 import { fromDayNumber, toDayNumber } from '../../../src/core/roadmap/roadmapDates';
 import { milestone, source, story } from './roadmapFixtures';
+import { seededRandom } from '../../support/seededRandom';
 
 export const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
 
-/** Returns a pseudo-random generator (mulberry32) so every run builds the same backlog. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const WORDS = ['export', 'invoice', 'search', 'login', 'roadmap', 'sync', 'billing', 'report', 'audit', 'share', 'notify', 'import', 'filter', 'archive', 'tag', 'theme'];
 const LABELS = ['ui', 'api', 'infra', 'docs', 'security', 'mobile'];
