@@ -4,6 +4,7 @@ import type { BacklogLocation } from '../core/load/discoverBacklog';
 import type { FileSource } from '../core/load/fileSource';
 import { LoadPipeline } from '../core/load/loadPipeline';
 import { toCorePath, toUri } from './convert';
+import { nextMacrotask } from './nextMacrotask';
 
 // Why a 50 ms window: git writes the files of a checkout over tens of milliseconds and the watcher
 // reports them one by one; applying them as one batch redraws views and diagnostics once.
@@ -70,7 +71,7 @@ export class BacklogLoader implements vscode.Disposable {
       overlay: (path) => unsavedText(toUri(root, path)),
       // Why yield: local reads resolve without a round trip, so without a macrotask break the whole load would run
       // in one go and the tree could not show its first page (nor the host answer anything) until it ends.
-      pause: () => new Promise((r) => setImmediate(r)),
+      pause: nextMacrotask,
       batchSize: root.scheme === 'file' ? LOCAL_BATCH : REMOTE_BATCH,
       now: () => performance.now(),
     });

@@ -1,10 +1,10 @@
 // The standalone HTML export: the same front end as the webview, inlined with its styles, a default
 // theme and the model into the one page shell (roadmapPage.ts), in one file that makes no request at
-// all (its CSP forbids every remote load). Node side (CLI and extension host) but no 'vscode': callers
-// hand in a reader for the asset files.
-import { createHash } from 'node:crypto';
+// all (its CSP forbids every remote load). Runs in the CLI, the Node extension host and the browser's web worker:
+// no 'vscode', no Node (hashes through Web Crypto); callers hand in a reader for the asset files.
 import type { RoadmapModel } from '../core/roadmap/roadmapModel';
 import { inlineScript, inlineStyle, roadmapPage, ROADMAP_ASSET_PATHS } from './roadmapPage';
+import { sha256Base64, toBase64 } from './webCrypto';
 
 export interface RoadmapHtmlAssets {
   /** The bundled front end, `dist/webview/roadmap.js`. */
@@ -99,12 +99,12 @@ export function defaultThemeCss(): string {
   return `:root {\n${variables(LIGHT)}\n}\n@media (prefers-color-scheme: dark) {\n:root {\n${variables(DARK)}\n}\n}\n`;
 }
 
-function sha256(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+async function sha256(text: string): Promise<string> {
+  return `'sha256-${await sha256Base64(text)}'`;
 }
 
-/** Returns a self-contained HTML page drawing `model` with the roadmap front end. */
-export function toRoadmapHtml(model: RoadmapModel, assets: RoadmapHtmlAssets): string {
+/** Returns a self-contained HTML page drawing `model` with the roadmap front end (async: Web Crypto hashes). */
+export async function toRoadmapHtml(model: RoadmapModel, assets: RoadmapHtmlAssets): Promise<string> {
   let codicons = '';
   if (assets.codiconCss) {
     const font = assets.codiconFontBase64 ? `url("data:font/ttf;base64,${assets.codiconFontBase64}") format("truetype")` : 'local("codicon")';
@@ -116,8 +116,8 @@ export function toRoadmapHtml(model: RoadmapModel, assets: RoadmapHtmlAssets): s
     title: `${model.title} — ${model.today}`,
     // Hashes rather than a nonce: the file is static, and a hash pins exactly this script and style.
     csp: {
-      'style-src': sha256(style.text),
-      'script-src': sha256(script.text),
+      'style-src': await sha256(style.text),
+      'script-src': await sha256(script.text),
       'font-src': 'data:',
       'img-src': "'none'",
       'connect-src': "'none'",
@@ -143,6 +143,6 @@ export async function readRoadmapAssets(read: (path: readonly string[]) => Promi
     script: decoder.decode(script),
     css: decoder.decode(css),
     ...(codiconCss ? { codiconCss: decoder.decode(codiconCss) } : {}),
-    ...(font ? { codiconFontBase64: Buffer.from(font).toString('base64') } : {}),
+    ...(font ? { codiconFontBase64: toBase64(font) } : {}),
   };
 }

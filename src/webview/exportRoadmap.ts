@@ -1,6 +1,6 @@
 // The one roadmap export, used by the panel's Export command and by `rudder roadmap`: a writer per
-// format of EXPORT_FORMATS (the record type makes a new format ask for its writer). Node side (the
-// HTML export hashes its inline script), no 'vscode'.
+// format of EXPORT_FORMATS (the record type makes a new format ask for its writer). No 'vscode', no Node: the CLI,
+// the Node extension host and the web worker call the same writers.
 import { toRoadmapJson } from '../core/roadmap/exportJson';
 import { toMermaidGantt } from '../core/roadmap/exportMermaid';
 import type { RoadmapModel } from '../core/roadmap/roadmapModel';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
-import type { RudderApi } from '../../src/extension';
+import type { RudderApi } from '../../src/vscode/activateRudder';
 import type { BacklogIndex } from '../../src/core/index/backlogIndex';
 import { loadBacklog } from '../../src/cli/loadBacklog';
 

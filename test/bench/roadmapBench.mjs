@@ -37,11 +37,11 @@ await esbuild.build({ entryPoints: [path.join(repo, 'src/webview/app/main.ts')],
 const generator = `
 import { syntheticRoadmap } from './test/unit/roadmap/syntheticRoadmap';
 import { toRoadmapHtml } from './src/webview/exportHtml';
-export function build(stories: number, milestones: number, assets: any) {
+export async function build(stories: number, milestones: number, assets: any) {
   const t0 = performance.now();
   const model = syntheticRoadmap(stories, milestones, '2026-03-02', 40);
   const modelMs = performance.now() - t0;
-  return { html: toRoadmapHtml(model, assets), modelMs, storyCount: Object.keys(model.stories).length, milestoneCount: model.milestones.length };
+  return { html: await toRoadmapHtml(model, assets), modelMs, storyCount: Object.keys(model.stories).length, milestoneCount: model.milestones.length };
 }`;
 await esbuild.build({ stdin: { contents: generator, resolveDir: repo, loader: 'ts', sourcefile: 'bench-generator.ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: path.join(tmp, 'generator.cjs'), logLevel: 'warning' });
 const { build } = require(path.join(tmp, 'generator.cjs'));
@@ -52,7 +52,7 @@ const assets = {
   codiconCss: fs.existsSync(path.join(repo, 'media/codicons/codicon.css')) ? read('media/codicons/codicon.css') : undefined,
   codiconFontBase64: fs.existsSync(path.join(repo, 'media/codicons/codicon.ttf')) ? read('media/codicons/codicon.ttf', 'base64') : undefined,
 };
-const built = build(STORIES, MILESTONES, assets);
+const built = await build(STORIES, MILESTONES, assets);
 const page1 = path.join(tmp, 'roadmap.html');
 fs.writeFileSync(page1, built.html);
 

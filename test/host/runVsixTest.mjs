@@ -1,7 +1,9 @@
 // The packaged extension: builds rudder-<version>.vsix (npm run package), checks its file list has
-// no source, tests, source maps or node_modules, installs it into a fresh code-server extensions
-// folder with `code-server --install-extension`, opens the fixture workspace WITHOUT
-// extensionDevelopmentPath and checks through the UI that the Rudder view shows the backlog.
+// no source, tests, source maps or node_modules and holds both entries, installs it into a fresh code-server
+// extensions folder with `code-server --install-extension`, then opens the fixture workspace WITHOUT
+// extensionDevelopmentPath twice and checks through the UI that the Rudder view shows the backlog: once as installed
+// (its `main` entry in the Node extension host), once with the user setting `remote.extensionKind` asking for the web
+// worker (its `browser` entry, as vscode.dev and github.dev run it). Rudder's Output names the host each time.
 // Usage: node test/host/runVsixTest.mjs [--no-package]
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import { installHost } from './installHost.mjs';
 import { installExtension } from './codeServer.mjs';
 import { repoRoot } from './fixtures.mjs';
-import { openWorkbench, openRudderView, readTreeRows } from '../ui/workbench.mjs';
+import { openWorkbench, openRudderView, readTreeRows, rudderActivationLine } from '../ui/workbench.mjs';
 import { FIXTURE_ROWS } from '../ui/fixtureBacklog.mjs';
 
 function log(msg) {
@@ -32,7 +34,7 @@ function checkFileList(files) {
     if (/^(test|src|out|node_modules|examples|\.vscode-test|\.vscode)\//.test(f)) problems.push(`not for the package: ${f}`);
     if (/\.ts$/.test(f) && !f.endsWith('.d.ts')) problems.push(`TypeScript source: ${f}`);
   }
-  for (const required of ['package.json', 'dist/extension.js', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'media/rudder.svg']) {
+  for (const required of ['package.json', 'dist/extension.js', 'dist/web/extension.js', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'media/rudder.svg']) {
     if (!files.includes(required)) problems.push(`missing: ${required}`);
   }
   return problems;
@@ -57,21 +59,37 @@ async function main() {
   log('vsce ls: no source, tests, source maps or node_modules; required files present');
 
   const extDir = mkdtempSync(join(tmpdir(), 'rudder-vsix-ext-'));
-  let wb;
   try {
     const out = installExtension(vsix, extDir);
     log(`installed: ${out.trim().split('\n').pop()}`);
     const installed = readdirSync(extDir).filter((d) => d.startsWith('rudder.rudder-'));
     assert.equal(installed.length, 1, `extensions folder holds: ${readdirSync(extDir).join(', ')}`);
-    wb = await openWorkbench({ extensionDevelopmentPath: null, extensionsDir: extDir });
+    const manifest = JSON.parse(readFileSync(join(extDir, installed[0], 'package.json'), 'utf8'));
+    assert.deepEqual([manifest.main, manifest.browser], ['./dist/extension.js', './dist/web/extension.js'], 'the installed manifest names both entries');
+    // As installed: code-server's workbench runs an extension with a `main` entry in its Node extension host.
+    await checkEntry(extDir, { host: 'Node', shot: '05-vsix-installed' });
+    // The setting a workbench honours to move an extension to the browser's web worker host (where only `browser` runs).
+    await checkEntry(extDir, { host: 'web worker', shot: '06-vsix-installed-web-worker', settings: { 'remote.extensionKind': { 'rudder.rudder': ['web'] } } });
+  } finally {
+    rmSync(extDir, { recursive: true, force: true });
+  }
+}
+
+/** Opens the fixture workspace with the installed package; checks the Rudder view and the host its Output names. */
+async function checkEntry(extDir, { host, shot, settings }) {
+  let wb;
+  try {
+    wb = await openWorkbench({ extensionDevelopmentPath: null, extensionsDir: extDir, settings });
     await openRudderView(wb.page);
     const rows = await readTreeRows(wb.page);
-    await wb.shot('05-vsix-installed');
     assert.deepEqual(rows, FIXTURE_ROWS);
-    log(`the installed .vsix activates and its Rudder view lists the ${rows.length} fixture stories in order`);
+    const line = await rudderActivationLine(wb.page);
+    log(`${host} extension host: ${line}`);
+    assert.match(line, new RegExp(`activated in the ${host} extension host`), `the ${host === 'Node' ? 'main' : 'browser'} entry ran`);
+    await wb.shot(shot);
+    log(`the installed .vsix activates in the ${host} extension host and its Rudder view lists the ${rows.length} fixture stories in order`);
   } finally {
     await wb?.close();
-    rmSync(extDir, { recursive: true, force: true });
   }
 }
 

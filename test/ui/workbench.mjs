@@ -13,10 +13,11 @@ export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 /**
  * Returns { page, server, folder, shot(name), close() } for a workbench on a copy of `source`.
  * `extensionDevelopmentPath` defaults to the repo (dist/extension.js must be built); pass null to
- * rely on extensions installed in `extensionsDir` (the packaged-.vsix test). The demo's copy is a git repository
- * with the demo's history (examples/buildDemoHistory.mjs), so the roadmap shows real forecasts.
+ * rely on extensions installed in `extensionsDir` (the packaged-.vsix test). `settings` go into the user settings.
+ * The demo's copy is a git repository with the demo's history (examples/buildDemoHistory.mjs), so the roadmap shows
+ * real forecasts.
  */
-export async function openWorkbench({ source = 'test/fixtures/workspace', extensionDevelopmentPath = repoRoot, extensionsDir } = {}) {
+export async function openWorkbench({ source = 'test/fixtures/workspace', extensionDevelopmentPath = repoRoot, extensionsDir, settings } = {}) {
   const ws = copyWorkspace(source);
   if (source === 'examples/demo') buildDemoHistory(ws.folder);
   const pristine = readTree(ws.folder);
@@ -28,7 +29,7 @@ export async function openWorkbench({ source = 'test/fixtures/workspace', extens
     ws.dispose();
   };
   try {
-    server = await startCodeServer({ workspace: ws.folder, extensionsDir });
+    server = await startCodeServer({ workspace: ws.folder, extensionsDir, settings });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
     page.on('pageerror', (e) => console.log(`    [page error] ${e.message}`));
@@ -239,4 +240,22 @@ export async function notificationTexts(page) {
 /** Returns true when the demo backlog exists in the repo. */
 export function hasDemo() {
   return existsSync(join(repoRoot, 'examples', 'demo'));
+}
+
+/**
+ * Opens Rudder's Output channel and returns its activation line (`[rudder] activated in the web worker extension host
+ * in 12.3 ms (1 backlog(s))`): which extension host runs the extension, as the extension itself saw it.
+ */
+export async function rudderActivationLine(page, timeoutMs = 30_000) {
+  await runFromPalette(page, 'Output: Show Output Channels...', undefined, 'Rudder');
+  const output = page.locator('.part.panel .monaco-editor .view-lines');
+  const end = Date.now() + timeoutMs;
+  let text = '';
+  for (;;) {
+    text = (await output.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+    const line = /\[rudder\] activated in the (web worker|Node) extension host[^\n]*/.exec(text)?.[0];
+    if (line) return line;
+    if (Date.now() > end) throw new Error(`no activation line in Rudder's Output; it shows: ${text.slice(0, 500) || '(nothing)'}`);
+    await page.waitForTimeout(200);
+  }
 }

@@ -95,14 +95,24 @@ function shownInTab(uri: string): boolean {
  */
 export function saveUndoneGroomingFiles(): vscode.Disposable {
   const pending = new Set<vscode.TextDocument>();
+  // Undone (or redone) files waiting to be saved. Why wait for the dirty state rather than read it at once: the host
+  // reports it in a separate event after the content change (the web worker host always, the Node host when busy).
+  const undone = new Set<string>();
   return vscode.workspace.onDidChangeTextDocument((e) => {
-    if (e.reason !== vscode.TextDocumentChangeReason.Undo && e.reason !== vscode.TextDocumentChangeReason.Redo) return;
     const key = e.document.uri.toString();
-    if (!savedByGrooming.has(key) || !saveEdits() || pending.has(e.document)) return;
+    if (e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo) {
+      if (!savedByGrooming.has(key) || !saveEdits()) return;
+      undone.add(key);
+    } else if (e.contentChanges.length > 0) {
+      undone.delete(key); // typed after the undo: the user's text now, never saved behind their back
+      return;
+    }
+    if (!undone.has(key) || !e.document.isDirty || pending.has(e.document)) return;
     pending.add(e.document);
     // Why a timer: one undo changes every file of the action in a row; save once the whole undo has landed.
     setTimeout(() => {
       pending.delete(e.document);
+      undone.delete(key);
       if (e.document.isDirty && !e.document.isClosed && !shownInTab(key)) void e.document.save();
     }, 0);
   });

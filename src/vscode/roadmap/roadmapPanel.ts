@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { BacklogHistory } from '../../core/flow/backlogHistory';
 import type { BacklogIndex } from '../../core/index/backlogIndex';
@@ -10,6 +9,7 @@ import { exportRoadmap } from '../../webview/exportRoadmap';
 import { EXPORT_FORMATS, exportFormatSpec, isExportFormat, type ExportFormat } from '../../webview/exportFormats';
 import { isInvalidMessage, validateWebviewMessage, type HostMessage, type RenderSummary, type WebviewMessage } from '../../webview/protocol';
 import { roadmapPage, ROADMAP_ASSET_PATHS } from '../../webview/roadmapPage';
+import { randomNonce } from '../../webview/webCrypto';
 import { toUri } from '../convert';
 
 export const ROADMAP_VIEW_TYPE = 'rudder.roadmap';
@@ -98,7 +98,7 @@ class RoadmapPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const uri = (p: readonly string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.controller.extensionUri, ...p)).toString();
     // A fresh nonce each time the HTML is set: only this page's script tag can run.
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = randomNonce();
     return roadmapPage({
       title: 'Roadmap',
       csp: { 'style-src': webview.cspSource, 'font-src': webview.cspSource, 'script-src': `'nonce-${nonce}'`, 'img-src': webview.cspSource },
@@ -145,7 +145,7 @@ export class RoadmapController implements vscode.Disposable {
       this.renderedEmitter,
       this.rejectedEmitter,
       vscode.commands.registerCommand(OPEN_ROADMAP_COMMAND, () => this.open()),
-      vscode.commands.registerCommand(EXPORT_ROADMAP_COMMAND, (format?: unknown) => this.export(isExportFormat(format) ? format : undefined)),
+      vscode.commands.registerCommand(EXPORT_ROADMAP_COMMAND, (format?: unknown, target?: unknown) => this.export(isExportFormat(format) ? format : undefined, target instanceof vscode.Uri ? target : undefined)),
       vscode.window.registerWebviewPanelSerializer(ROADMAP_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
           this.current?.dispose();
@@ -254,8 +254,11 @@ export class RoadmapController implements vscode.Disposable {
     return true;
   }
 
-  /** Asks for a format (unless given) and a file, then writes the roadmap export there. */
-  async export(format?: ExportFormat): Promise<vscode.Uri | undefined> {
+  /**
+   * Asks for a format and a file (unless given), then writes the roadmap export there through `workspace.fs` (a local
+   * disk, a remote, or the browser's virtual file system alike); returns where it wrote.
+   */
+  async export(format?: ExportFormat, to?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const backlog = this.getBacklog();
     if (!backlog) {
       void vscode.window.showWarningMessage('Rudder: no backlog is loaded, so there is no roadmap to export.');
@@ -271,11 +274,13 @@ export class RoadmapController implements vscode.Disposable {
       )?.format;
     if (!choice) return undefined;
     const { extension, label } = exportFormatSpec(choice);
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(backlog.root, `roadmap.${extension}`),
-      filters: { [label]: [extension] },
-      title: 'Export Roadmap',
-    });
+    const target =
+      to ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(backlog.root, `roadmap.${extension}`),
+        filters: { [label]: [extension] },
+        title: 'Export Roadmap',
+      }));
     if (!target) return undefined;
     const text = await exportRoadmap(modelOf(backlog), choice, { assets: () => readRoadmapAssets((p) => this.readAsset(p)) });
     await vscode.workspace.fs.writeFile(target, encoder.encode(text));

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { assertIndexMatchesDisk, rudderApi, waitFor } from './helpers';
-import type { RudderApi } from '../../../src/extension';
+import { testOptions } from './testOptions';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 
 // The fixture backlog (test/fixtures/workspace), in backlog order: ranked a0..a6, then the unranked S-7.
 const FIXTURE_ORDER = ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7'];
@@ -22,10 +23,36 @@ describe('the VS Code host', () => {
   });
 
   it("is the real host's app (code-server here, VS Code under test-electron)", () => {
-    const host = process.env.RUDDER_TEST_HOST;
+    const host = testOptions().host;
     assert.ok(host === 'code-server' || host === 'electron', `RUDDER_TEST_HOST must be set by the runner, got ${host}`);
     if (host === 'code-server') assert.equal(vscode.env.appName, 'code-server');
     else assert.match(vscode.env.appName, /Visual Studio Code|VSCodium|Code - OSS/);
+  });
+});
+
+describe('the extension host', () => {
+  it('is the one the runner asked for: a web worker without Node, or a Node process', async () => {
+    const api = await rudder();
+    const wanted = testOptions().extensionHost;
+    const g = globalThis as { process?: { versions?: { node?: string } }; importScripts?: unknown; document?: unknown };
+    const seen = {
+      process: typeof g.process,
+      node: g.process?.versions?.node,
+      importScripts: typeof g.importScripts,
+      document: typeof g.document,
+      hostKind: api.hostKind,
+      uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
+    };
+    console.log(`[host-suite] asked for the ${wanted} extension host; seen ${JSON.stringify(seen)}`);
+    if (wanted === 'web') {
+      assert.equal(seen.process, 'undefined', 'no process object in a web worker');
+      assert.equal(seen.importScripts, 'function', 'a worker global scope (importScripts)');
+      assert.equal(seen.document, 'undefined', 'no DOM in a web worker');
+      assert.equal(api.hostKind, 'web', 'activated through the browser entry (dist/web/extension.js)');
+    } else {
+      assert.match(seen.node ?? '', /^\d+\./, 'a Node process');
+      assert.equal(api.hostKind, 'node', 'activated through the Node entry (dist/extension.js)');
+    }
   });
 });
 

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { assertIndexMatchesDisk, changedPaths, rudderApi, waitFor, waitForValue } from './helpers';
-import type { RudderApi } from '../../../src/extension';
+import { assertIndexMatchesDisk, changedPaths, itNeedsNode, relativePath, rudderApi, waitFor, waitForValue } from './helpers';
+import { runCli } from './nodeOnly';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 import { rankBetween } from '../../../src/core/rank/rankBetween';
 import type { BacklogNode, StoryNode } from '../../../src/vscode/backlogNodes';
 import { BACKLOG_MIME, createBacklogDragAndDrop } from '../../../src/vscode/grooming/backlogDragAndDrop';
@@ -37,8 +36,7 @@ async function snapshot(): Promise<Map<string, string>> {
   const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root(), '**/*.md'));
   const out = new Map<string, string>();
   for (const u of uris) {
-    const p = path.posix.relative(root().path, u.path);
-    out.set(p, decoder.decode(await vscode.workspace.fs.readFile(u)));
+    out.set(relativePath(root(), u)!, decoder.decode(await vscode.workspace.fs.readFile(u)));
   }
   return out;
 }
@@ -165,7 +163,7 @@ describe('grooming commands (issue 5)', function () {
     await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
   });
 
-  it('moves a story up by writing one rank value in one file, and the CLI agrees with the tree order', async () => {
+  it('moves a story up by writing one rank value in one file', async () => {
     const before = await snapshot();
     assert.deepEqual(order(), ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7']);
     const result = await run('rudder.moveUp', { path: S('s-3') });
@@ -174,15 +172,22 @@ describe('grooming commands (issue 5)', function () {
     assert.deepEqual(changedPaths(before, after), [S('s-3')], 'a move writes one file');
     assert.equal(after.get(S('s-3')), before.get(S('s-3'))!.replace('rank: a3\n', `rank: ${rankBetween('a1', 'a2')}\n`));
     await waitForValue('the new order', () => order().join(), 'E-1,S-1,S-3,S-2,S-4,S-5,S-6,S-7');
-    const cli = path.join(vscode.extensions.getExtension('rudder.rudder')!.extensionPath, 'dist', 'cli.js');
-    const json = JSON.parse(execFileSync(process.execPath, [cli, 'list', '--json', root().fsPath], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }));
+    // The file was not open: it was saved; one undo in its editor still restores it.
+    await undoOnce(before, S('s-3'));
+  });
+
+  itNeedsNode('after a move, the CLI (rudder list --json) agrees with the tree order', 'runs the built CLI in a child process', async () => {
+    const before = await snapshot();
+    assert.equal((await run('rudder.moveUp', { path: S('s-3') })).applied, true);
+    await waitForValue('the new order', () => order().join(), 'E-1,S-1,S-3,S-2,S-4,S-5,S-6,S-7');
+    const json = JSON.parse(runCli(['list', '--json', root().fsPath]));
     assert.deepEqual(
       json.stories.map((s: { id: string }) => s.id),
       api.index.stories().map((s) => s.id),
       'rudder list --json agrees with the index (tree) order',
     );
-    // The file was not open: it was saved; one undo in its editor still restores it.
-    await undoOnce(before, S('s-3'));
+    await restore(before);
+    await assertIndexMatchesDisk();
   });
 
   it('moves to the top, the bottom and down: one file each, one undo each', async () => {
@@ -420,7 +425,7 @@ describe('grooming commands (issue 5)', function () {
     assert.equal(first.path, queue[0], 'the most severe, highest-ranked story first');
     assert.match(String(first.why), /left; this is the highest-ranked$/, 'it says why');
     assert.equal(second.path, queue[(queue.indexOf(first.path as string) + 1) % queue.length], 'the next story of the queue');
-    assert.equal(path.posix.relative(root().path, vscode.window.activeTextEditor!.document.uri.path), second.path);
+    assert.equal(relativePath(root(), vscode.window.activeTextEditor!.document.uri), second.path);
     const lines = api.index.issues(second.path as string).map((i) => i.range.start.line);
     assert.ok(lines.includes(vscode.window.activeTextEditor!.selection.start.line), 'the cursor is on an issue');
     await closeAll();

@@ -1,16 +1,15 @@
 // Helpers shared by the host suites (bundled into each *.test.js; this file is not a suite itself), and the fixture
 // discipline every host test follows: it starts from a pristine copy of the workspace, restored before it even when
 // the test before it failed, and ends (when it writes) by asserting that the index equals a fresh load of the disk.
+// Everything here goes through `vscode.workspace.fs`, so the same suite runs in the Node extension host and in the
+// browser's web worker host (see nodeOnly.ts for the few things that need Node, and `itNeedsNode`).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RudderApi } from '../../../src/extension';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 import { BacklogIndex } from '../../../src/core/index/backlogIndex';
 import { encodeUtf8 } from '../../../src/core/load/decodeText';
 import type { FileSource, ReadLimits, ReadResult } from '../../../src/core/load/fileSource';
 import { LoadPipeline } from '../../../src/core/load/loadPipeline';
-import { NodeFileSource } from '../../../src/node/nodeFileSource';
 import type { BacklogSession } from '../../../src/vscode/backlogSessions';
 
 /** Activates Rudder (rudder.rudder) and waits until every backlog has loaded; returns its API. */
@@ -58,49 +57,65 @@ export function changedPaths(a: ReadonlyMap<string, string>, b: ReadonlyMap<stri
 
 // ---- the pristine fixture ------------------------------------------------------------------------------------------
 
-/** Every file of every workspace folder as the suite found it: absolute path → bytes. */
-let pristine: Map<string, Buffer> | undefined;
+/** Every file of every workspace folder as the suite found it: URI (string) → bytes. */
+let pristine: Map<string, Uint8Array> | undefined;
 
-/** Returns every file under the workspace folders: absolute path → bytes (folders are implied). */
-function readTree(): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.set(p, fs.readFileSync(p));
+/** Returns the children of a folder, or none when it is gone. */
+async function entries(dir: vscode.Uri): Promise<[string, vscode.FileType][]> {
+  try {
+    return await vscode.workspace.fs.readDirectory(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Returns every regular file under the workspace folders: URI (string) → bytes (folders are implied; links are skipped). */
+async function readTree(): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  const walk = async (dir: vscode.Uri) => {
+    for (const [name, type] of await entries(dir)) {
+      const u = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.SymbolicLink) continue;
+      if (type === vscode.FileType.Directory) await walk(u);
+      else if (type === vscode.FileType.File) out.set(u.toString(), await vscode.workspace.fs.readFile(u));
     }
   };
-  for (const f of vscode.workspace.workspaceFolders ?? []) walk(f.uri.fsPath);
+  for (const f of vscode.workspace.workspaceFolders ?? []) await walk(f.uri);
   return out;
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Records the workspace as it is now as the pristine fixture (called once, before the first test). */
-export function recordPristine(): void {
-  pristine = readTree();
+export async function recordPristine(): Promise<void> {
+  pristine = await readTree();
   console.log(`[host-suite] pristine fixture: ${pristine.size} files in ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.name).join(', ')}`);
 }
 
 /** Returns what differs between the disk and the pristine fixture (workspace-relative paths), empty when nothing. */
-function diskDiff(): { changed: string[]; extra: string[]; missing: string[] } {
-  const now = readTree();
-  const rel = (p: string) => vscode.workspace.asRelativePath(p, true);
+async function diskDiff(): Promise<{ changed: string[]; extra: string[]; missing: string[] }> {
+  const now = await readTree();
+  const rel = (u: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(u), true);
   const changed: string[] = [];
   const extra: string[] = [];
   const missing: string[] = [];
-  for (const [p, bytes] of pristine!) {
-    const cur = now.get(p);
-    if (cur === undefined) missing.push(rel(p));
-    else if (!cur.equals(bytes)) changed.push(rel(p));
+  for (const [u, bytes] of pristine!) {
+    const cur = now.get(u);
+    if (cur === undefined) missing.push(rel(u));
+    else if (!sameBytes(cur, bytes)) changed.push(rel(u));
   }
-  for (const p of now.keys()) if (!pristine!.has(p)) extra.push(rel(p));
+  for (const u of now.keys()) if (!pristine!.has(u)) extra.push(rel(u));
   return { changed, extra, missing };
 }
 
-/** Reverts every dirty text document and closes every text editor (webview panels stay open). */
+/** Reverts every dirty text document of the workspace and closes every text editor (webview panels stay open). */
 async function closeTextEditors(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
-    if (doc.isDirty && !doc.isClosed && doc.uri.scheme === 'file') {
+    if (doc.isDirty && !doc.isClosed && !doc.isUntitled && vscode.workspace.getWorkspaceFolder(doc.uri)) {
       await vscode.window.showTextDocument(doc, { preview: false });
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
@@ -109,34 +124,40 @@ async function closeTextEditors(): Promise<void> {
   if (tabs.length) await vscode.window.tabGroups.close(tabs, true);
 }
 
-/** Writes the pristine bytes back: changed files rewritten, missing ones recreated, extra files and folders removed. */
-function writePristine(): void {
-  const now = readTree();
-  for (const [p, bytes] of pristine!) {
-    const cur = now.get(p);
-    if (cur === undefined || !cur.equals(bytes)) {
-      fs.mkdirSync(path.dirname(p), { recursive: true });
-      fs.writeFileSync(p, bytes);
-    }
-  }
-  for (const p of now.keys()) if (!pristine!.has(p)) fs.rmSync(p, { force: true });
-  // Folders the tests created (an archive folder, a burst folder) go too.
-  const pristineDirs = new Set([...pristine!.keys()].flatMap((p) => ancestors(p)));
-  for (const f of vscode.workspace.workspaceFolders ?? []) removeExtraDirs(f.uri.fsPath, pristineDirs);
+/** Returns the parent folder of a URI. */
+function parentOf(u: vscode.Uri): vscode.Uri {
+  return u.with({ path: u.path.slice(0, u.path.lastIndexOf('/')) || '/' });
 }
 
-function ancestors(p: string): string[] {
+/** Writes the pristine bytes back: changed files rewritten, missing ones recreated, extra files and folders removed. */
+async function writePristine(): Promise<void> {
+  const now = await readTree();
+  for (const [u, bytes] of pristine!) {
+    const cur = now.get(u);
+    if (cur === undefined || !sameBytes(cur, bytes)) {
+      const uri = vscode.Uri.parse(u);
+      await vscode.workspace.fs.createDirectory(parentOf(uri));
+      await vscode.workspace.fs.writeFile(uri, bytes);
+    }
+  }
+  for (const u of now.keys()) if (!pristine!.has(u)) await vscode.workspace.fs.delete(vscode.Uri.parse(u), { useTrash: false }).then(undefined, () => undefined);
+  // Folders the tests created (an archive folder, a burst folder) go too.
+  const pristineDirs = new Set([...pristine!.keys()].flatMap((u) => ancestors(vscode.Uri.parse(u))));
+  for (const f of vscode.workspace.workspaceFolders ?? []) await removeExtraDirs(f.uri, pristineDirs);
+}
+
+function ancestors(u: vscode.Uri): string[] {
   const out: string[] = [];
-  for (let d = path.dirname(p); d !== path.dirname(d); d = path.dirname(d)) out.push(d);
+  for (let d = parentOf(u); d.path !== '/' && d.path !== ''; d = parentOf(d)) out.push(d.toString());
   return out;
 }
 
-function removeExtraDirs(dir: string, keep: ReadonlySet<string>): void {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (!e.isDirectory()) continue;
-    const p = path.join(dir, e.name);
-    if (!keep.has(p)) fs.rmSync(p, { recursive: true, force: true });
-    else removeExtraDirs(p, keep);
+async function removeExtraDirs(dir: vscode.Uri, keep: ReadonlySet<string>): Promise<void> {
+  for (const [name, type] of await entries(dir)) {
+    if (type !== vscode.FileType.Directory) continue;
+    const u = vscode.Uri.joinPath(dir, name);
+    if (!keep.has(u.toString())) await vscode.workspace.fs.delete(u, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    else await removeExtraDirs(u, keep);
   }
 }
 
@@ -155,10 +176,10 @@ export async function restorePristine(title: string): Promise<void> {
     await vscode.commands.executeCommand('rudder.groupBy', 'none');
     await vscode.commands.executeCommand('rudder.clearFilter');
     for (let attempt = 1; attempt <= 3 && Date.now() < deadline; attempt++) {
-      const before = diskDiff();
+      const before = await diskDiff();
       if (before.changed.length + before.extra.length + before.missing.length > 0) {
         console.log(`[host-suite] restoring the fixture before "${title}": ${JSON.stringify(before)}`);
-        writePristine();
+        await writePristine();
       }
       const api = await rudderApi();
       let diff = await waitForIndex(api, Math.min(10_000, deadline - Date.now()));
@@ -167,7 +188,7 @@ export async function restorePristine(title: string): Promise<void> {
         await Promise.all(api.sessions.all().map((s) => s.loader.reload()));
         diff = await waitForIndex(api, Math.min(10_000, deadline - Date.now()));
       }
-      const after = diskDiff();
+      const after = await diskDiff();
       const diskClean = after.changed.length + after.extra.length + after.missing.length === 0;
       if (diff.length === 0 && diskClean) return;
       console.log(`[host-suite] attempt ${attempt}: still not pristine before "${title}": disk ${JSON.stringify(after)}; index ${diff.join('; ')}`);
@@ -185,11 +206,14 @@ export const RESTORE_BUDGET_MS = 40_000;
 
 // ---- the index invariant -------------------------------------------------------------------------------------------
 
-/** A FileSource over the disk in which open editors' unsaved texts replace the files' bytes (what the index must hold). */
+/**
+ * A FileSource over the disk in which open editors' unsaved texts replace the files' bytes (what the index must hold).
+ * The disk is read through the session's own kind of source (Node's in the Node host, workspace.fs in the browser).
+ */
 class EditorOverlaySource implements FileSource {
-  private readonly disk: NodeFileSource;
+  private readonly disk: FileSource;
   constructor(private readonly session: BacklogSession) {
-    this.disk = new NodeFileSource(session.root.fsPath);
+    this.disk = session.source;
   }
   list = (folder: string) => this.disk.list(folder);
   kindOf = (p: string) => this.disk.kindOf(p);
@@ -251,4 +275,56 @@ async function waitForIndex(api: RudderApi, timeoutMs: number): Promise<string[]
 export async function assertIndexMatchesDisk(what = 'the index'): Promise<void> {
   const diff = await waitForIndex(await rudderApi(), 10_000);
   assert.deepEqual(diff, [], `${what}: the index must equal a fresh load of the disk once settled`);
+}
+
+/** Returns an index freshly loaded from a session's folder (its own kind of source), as a reload or the CLI would. */
+export async function freshIndex(session: BacklogSession): Promise<BacklogIndex> {
+  const index = new BacklogIndex();
+  await new LoadPipeline(index, session.source, session.loader.pipeline.location).loadAll();
+  return index;
+}
+
+// ---- the file system and the two hosts -----------------------------------------------------------------------------
+
+const decoder = new TextDecoder('utf-8');
+
+/** Returns a URI's path relative to a folder URI (`backlog/stories/s-1.md`), or undefined outside it. */
+export function relativePath(root: vscode.Uri, uri: vscode.Uri): string | undefined {
+  const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+  return uri.scheme === root.scheme && uri.authority === root.authority && uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : undefined;
+}
+
+/** Returns a file's text, or undefined when it does not exist. */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a file through `vscode.workspace.fs`: the extension hears of it only through the file watcher, as of any
+ * change made outside VS Code (the Node host writes straight to the disk, the web worker through the remote server).
+ */
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, encodeUtf8(text));
+}
+
+/** True in a browser's web worker extension host (no Node: no `process`). */
+export const inWebWorker = typeof (globalThis as { process?: unknown }).process === 'undefined';
+
+/**
+ * Declares a test that needs Node (a child process, a symbolic link, the built CLI); in the web worker host it is left
+ * out, and the reason shows in the report as a pending test.
+ */
+export function itNeedsNode(title: string, reason: string, fn: Mocha.AsyncFunc): void {
+  if (inWebWorker) it.skip(`${title} — left out in the web worker: ${reason}`);
+  else it(title, fn);
+}
+
+/** Declares a suite that needs Node; in the web worker host it is left out with its reason (see itNeedsNode). */
+export function describeNeedsNode(title: string, reason: string, fn: (this: Mocha.Suite) => void): void {
+  if (inWebWorker) describe.skip(`${title} — left out in the web worker: ${reason}`, fn);
+  else describe(title, fn);
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { assertIndexMatchesDisk, rudderApi, waitFor } from './helpers';
+import { assertIndexMatchesDisk, itNeedsNode, readText, rudderApi, waitFor, writeText } from './helpers';
+import { removePath, symlink } from './nodeOnly';
 import type { GroomingResult } from '../../../src/vscode/grooming/groomingCommand';
 
 // Files nobody planned for, in the editor: a story with git's conflict markers (named, fixed with "keep ours" or
@@ -63,7 +63,7 @@ describe('hostile files in the editor', () => {
   it('names a merge conflict, shows nothing else on the file, and keeps the story as "ours"', async () => {
     const api = await rudderApi();
     const uri = storyUri('s-40.md');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(CONFLICTED));
+    await writeText(uri, CONFLICTED);
     const diags = await waitFor('merge-conflict on s-40.md', () => (rudderDiagnostics(uri, 'merge-conflict').length ? vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'rudder') : undefined));
     assert.deepEqual(
       diags.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.severity, d.range.start.line, d.range.end.line]),
@@ -79,7 +79,7 @@ describe('hostile files in the editor', () => {
   it('"Keep ours" and "Keep theirs" resolve the block exactly, and undo brings the markers back', async () => {
     await rudderApi();
     const uri = storyUri('s-40.md');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(CONFLICTED));
+    await writeText(uri, CONFLICTED);
     const editor = await vscode.window.showTextDocument(uri);
     const block = '<<<<<<< HEAD\ntitle: Export as CSV\nstatus: ready\n=======\ntitle: Export as CSV files\nstatus: in-progress\n>>>>>>> feature/csv\n';
 
@@ -104,28 +104,28 @@ describe('hostile files in the editor', () => {
   it('grooming commands leave a conflicted story alone and say why', async () => {
     await rudderApi();
     const uri = storyUri('s-40.md');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(CONFLICTED));
+    await writeText(uri, CONFLICTED);
     await waitFor('merge-conflict on s-40.md', () => rudderDiagnostics(uri, 'merge-conflict').length > 0);
     const path = 'backlog/stories/s-40.md';
     const status = (await vscode.commands.executeCommand('rudder.setStatus', { path, value: 'done' })) as GroomingResult;
     assert.deepEqual([status.applied, status.reason], [false, 'merge conflict']);
     const top = (await vscode.commands.executeCommand('rudder.moveToTop', { path })) as GroomingResult;
     assert.equal(top.applied, false);
-    assert.equal(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString(), CONFLICTED);
+    assert.equal(await readText(uri), CONFLICTED);
     await assertIndexMatchesDisk('after refused grooming on a conflicted story');
   });
 
-  it('reports a story file it cannot read in the Problems panel, and forgets it once it is gone', async () => {
+  itNeedsNode('reports a story file it cannot read in the Problems panel, and forgets it once it is gone', 'makes a symbolic link to a device, which workspace.fs cannot create', async () => {
     await rudderApi();
     const uri = storyUri('zero.md');
     // A link to a device (git can commit one): never read, reported as unreadable-file on the file.
-    fs.symlinkSync('/dev/zero', uri.fsPath);
+    symlink('/dev/zero', uri);
     try {
       const d = await waitFor('unreadable-file on zero.md', () => rudderDiagnostics(uri, 'unreadable-file')[0], 15_000);
       assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
       assert.match(d.message, /not a regular file/);
     } finally {
-      fs.rmSync(uri.fsPath, { force: true });
+      removePath(uri);
     }
     await waitFor('the problem gone with the file', () => rudderDiagnostics(uri, 'unreadable-file').length === 0, 15_000);
   });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { isClosed } from '../../../src/core/config/workflow';
 import { assertIndexMatchesDisk, changedPaths, rudderApi, waitFor } from './helpers';
-import type { RudderApi } from '../../../src/extension';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 import type { BacklogNode } from '../../../src/vscode/backlogNodes';
 import type { GroomingResult } from '../../../src/vscode/grooming/groomingCommand';
 

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { rudderApi, waitFor } from './helpers';
+import { describeNeedsNode, rudderApi, waitFor } from './helpers';
+import { runCli } from './nodeOnly';
 import type { JsonLintOutput } from '../../../src/cli/format/json';
 import type { BacklogSession } from '../../../src/vscode/backlogSessions';
 
@@ -16,14 +15,7 @@ const SEVERITY: Record<number, string> = { [vscode.DiagnosticSeverity.Error]: 'e
 
 /** Returns what the CLI reports on a folder, one line per problem, sorted. */
 function cliProblems(root: string): string[] {
-  const cli = path.join(vscode.extensions.getExtension('rudder.rudder')!.extensionPath, 'dist', 'cli.js');
-  let stdout: string;
-  try {
-    stdout = execFileSync(process.execPath, [cli, 'lint', root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-  } catch (e) {
-    stdout = (e as { stdout?: string }).stdout ?? ''; // exit 1 when there are errors: the report is on stdout all the same
-  }
-  const report = JSON.parse(stdout) as JsonLintOutput;
+  const report = JSON.parse(runCli(['lint', root, '--format', 'json'])) as JsonLintOutput;
   return report.issues.map((i) => `${i.file}:${i.line}:${i.column}-${i.endLine}:${i.endColumn} ${i.severity} ${i.code} ${i.message}`).sort();
 }
 
@@ -43,7 +35,7 @@ function editorProblems(session: BacklogSession): string[] {
   return out.sort();
 }
 
-describe('one truth: the CLI and the editor agree', function () {
+describeNeedsNode('one truth: the CLI and the editor agree', 'runs the built CLI (dist/cli.js) in a child process', function () {
   this.timeout(60_000);
 
   it('on every backlog folder of this window: same files, lines, columns, codes, severities and messages', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { assertIndexMatchesDisk, changedPaths, rudderApi, waitFor } from './helpers';
-import type { RudderApi } from '../../../src/extension';
+import { assertIndexMatchesDisk, changedPaths, readText, rudderApi, waitFor } from './helpers';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 import { toRoadmap } from '../../../src/core/roadmap/toRoadmap';
 import { localIsoDate } from '../../../src/core/roadmap/roadmapDates';
 import type { RenderSummary } from '../../../src/webview/protocol';
@@ -132,6 +132,36 @@ describe('the roadmap panel', function () {
     assert.ok(first);
     await vscode.commands.executeCommand('rudder.openRoadmap');
     assert.equal(api.roadmap.panel, first);
+  });
+
+  it('exports HTML, Mermaid and JSON through workspace.fs; the HTML page pins its inline script and style by SHA-256', async () => {
+    const sha256 = async (text: string) => {
+      const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(text)));
+      return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
+    };
+    const written: string[] = [];
+    for (const format of ['html', 'mermaid', 'json'] as const) {
+      const target = vscode.Uri.joinPath(root(), `roadmap-export.${format === 'mermaid' ? 'mmd' : format}`);
+      const result = (await vscode.commands.executeCommand('rudder.exportRoadmap', format, target)) as vscode.Uri | undefined;
+      assert.equal(result?.toString(), target.toString(), `${format}: written where asked`);
+      const text = await readText(target);
+      assert.ok(text, `${format}: the file exists`);
+      written.push(`${format} ${text.length} chars`);
+      if (format === 'html') {
+        const csp = /content="(default-src 'none';[^"]*)"/.exec(text)?.[1] ?? '';
+        const inline = (tag: string) => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(text)?.[1] ?? '';
+        assert.ok(inline('script').length > 1000, 'the front end is inlined');
+        assert.ok(csp.includes(`script-src ${await sha256(inline('script'))}`), `script hash in ${csp}`);
+        assert.ok(csp.includes(`style-src ${await sha256(inline('style'))}`), `style hash in ${csp}`);
+        assert.match(text, /url\("data:font\/ttf;base64,[A-Za-z0-9+/]{100,}={0,2}"\)/, 'the codicon font inlined');
+        assert.match(text, /<script type="application\/json" id="rudder-model">/);
+      } else if (format === 'mermaid') {
+        assert.match(text, /^gantt\n/);
+      } else {
+        assert.deepEqual(JSON.parse(text).milestones.map((m: { id: string }) => m.id), api.index.milestones().map((m) => m.id));
+      }
+    }
+    console.log(`[roadmap] exported ${written.join(', ')}`);
   });
 
   describe('moving a story', () => {

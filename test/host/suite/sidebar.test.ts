@@ -1,11 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { assertIndexMatchesDisk, rudderApi, waitFor } from './helpers';
-import type { RudderApi } from '../../../src/extension';
+import { assertIndexMatchesDisk, freshIndex as freshLoad, readText, rudderApi, waitFor, writeText } from './helpers';
+import type { RudderApi } from '../../../src/vscode/activateRudder';
 import type { BacklogIndex } from '../../../src/core/index/backlogIndex';
-import { loadBacklog } from '../../../src/cli/loadBacklog';
 import type { BacklogNode, GroupBy } from '../../../src/vscode/backlogNodes';
 import type { GroomingNode } from '../../../src/vscode/groomingView';
 import type { VisionNode } from '../../../src/vscode/visionView';
@@ -15,12 +12,12 @@ import type { VisionNode } from '../../../src/vscode/visionView';
 
 const rudder = rudderApi;
 
-function root(): string {
-  return vscode.workspace.workspaceFolders![0].uri.fsPath;
+function root(): vscode.Uri {
+  return vscode.workspace.workspaceFolders![0].uri;
 }
 
-function storyFile(name: string): string {
-  return path.join(root(), 'backlog', 'stories', name);
+function storyFile(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(root(), 'backlog', 'stories', name);
 }
 
 
@@ -42,16 +39,16 @@ function ids(api: RudderApi): string[] {
   return api.index.stories().map((s) => s.id ?? s.path);
 }
 
-function codes(file: string): string[] {
+function codes(file: vscode.Uri): string[] {
   return vscode.languages
-    .getDiagnostics(vscode.Uri.file(file))
+    .getDiagnostics(file)
     .map((d) => String(typeof d.code === 'object' ? d.code.value : d.code))
     .sort();
 }
 
-/** Builds an index from the files on disk, as a fresh load would (the CLI's loader). */
+/** Builds an index from the files on disk, as a fresh load would. */
 async function freshIndex(): Promise<BacklogIndex> {
-  return (await loadBacklog(root())).index;
+  return freshLoad((await rudder()).sessions.all()[0]);
 }
 
 function snapshot(index: BacklogIndex): string[] {
@@ -141,7 +138,7 @@ describe('the Rudder sidebar', () => {
     const item = api.grooming.getTreeItem(first);
     assert.equal(item.command?.command, 'vscode.open');
     const [uri, options] = item.command!.arguments as [vscode.Uri, vscode.TextDocumentShowOptions];
-    assert.equal(path.basename(uri.fsPath), 's-4.md');
+    assert.equal(uri.path.split('/').pop(), 's-4.md');
     const issue = first.kind === 'issue' ? first.issue : undefined;
     assert.equal((options.selection as vscode.Range).start.line, issue!.range.start.line);
     const codeItem = api.grooming.getTreeItem(codesRows.find((c) => c.kind === 'code' && c.code === 'missing-acceptance-criteria')!);
@@ -173,41 +170,41 @@ describe('the live backlog (files changed outside VS Code)', () => {
   it('follows an edit, a delete and a rename on disk in the tree and the Problems panel', async () => {
     const api = await rudder();
     const s3 = storyFile('s-3.md');
-    const original = fs.readFileSync(s3, 'utf8');
+    const original = (await readText(s3))!;
     try {
       // Edit: new title, criteria removed.
-      fs.writeFileSync(s3, original.replace('title: Map CSV columns to fields', 'title: Map columns (edited on disk)').replace(/## Acceptance Criteria[\s\S]*$/, ''));
+      await writeText(s3, original.replace('title: Map CSV columns to fields', 'title: Map columns (edited on disk)').replace(/## Acceptance Criteria[\s\S]*$/, ''));
       await waitFor('edited title in the tree', () => rows(api).length && api.tree.getChildren().some((n) => n.kind === 'story' && n.story.title === 'Map columns (edited on disk)'));
       await waitFor('criteria warning on s-3.md', () => codes(s3).includes('missing-acceptance-criteria'));
     } finally {
-      fs.writeFileSync(s3, original);
+      await writeText(s3, original);
     }
     await waitFor('s-3.md restored', () => !codes(s3).includes('missing-acceptance-criteria') && api.index.story('backlog/stories/s-3.md')?.title === 'Map CSV columns to fields');
 
     // Delete, then put back.
     const s7 = storyFile('s-7.md');
-    const s7text = fs.readFileSync(s7, 'utf8');
+    const s7text = (await readText(s7))!;
     const s7codes = codes(s7);
     assert.ok(s7codes.length > 0, 's-7.md has diagnostics to lose');
-    fs.unlinkSync(s7);
+    await vscode.workspace.fs.delete(s7);
     try {
       await waitFor('S-7 gone from the tree', () => !rows(api).includes('S-7'));
       await waitFor('S-7 diagnostics cleared', () => codes(s7).length === 0);
     } finally {
-      fs.writeFileSync(s7, s7text);
+      await writeText(s7, s7text);
     }
     await waitFor('S-7 back', () => rows(api).includes('S-7') && codes(s7).length > 0);
 
     // Rename, then rename back.
     const s5 = storyFile('s-5.md');
     const moved = storyFile('s-5-renamed.md');
-    fs.renameSync(s5, moved);
+    await vscode.workspace.fs.rename(s5, moved);
     try {
       await waitFor('S-5 at its new path', () => api.index.byId('S-5').map((s) => s.path).join() === 'backlog/stories/s-5-renamed.md');
       await waitFor('diagnostics moved', () => codes(s5).length === 0 && codes(moved).includes('missing-acceptance-criteria'));
       assert.deepEqual(rows(api), ['E-1', 'S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6', 'S-7']);
     } finally {
-      fs.renameSync(moved, s5);
+      await vscode.workspace.fs.rename(moved, s5);
     }
     await waitFor('S-5 back at s-5.md', () => api.index.byId('S-5').map((s) => s.path).join() === 'backlog/stories/s-5.md' && codes(moved).length === 0);
     await assertIndexMatchesDisk('after an edit, a delete and a rename on disk');
@@ -216,9 +213,9 @@ describe('the live backlog (files changed outside VS Code)', () => {
   it('drops a story whose file is deleted on disk while it is open (unmodified) in an editor', async () => {
     const api = await rudder();
     const file = storyFile('s-7.md');
-    const editor = await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
+    const editor = await vscode.window.showTextDocument(file, { preview: false });
     assert.equal(editor.document.isDirty, false);
-    fs.rmSync(file);
+    await vscode.workspace.fs.delete(file);
     await waitFor('S-7 gone from the index', () => (api.index.story('backlog/stories/s-7.md') ? undefined : true), 10_000, () => `dirty=${editor.document.isDirty} closed=${editor.document.isClosed}`);
     await new Promise((r) => setTimeout(r, 1500)); // whatever events the deletion causes have come and gone
     await api.ready();
@@ -229,17 +226,17 @@ describe('the live backlog (files changed outside VS Code)', () => {
   it('keeps the unsaved text of an open editor when the file changes on disk', async () => {
     const api = await rudder();
     const file = storyFile('s-2.md');
-    const original = fs.readFileSync(file, 'utf8');
+    const original = (await readText(file))!;
     // The web workbench saves after a delay by default; this test needs the editor to stay dirty.
     const files = vscode.workspace.getConfiguration('files');
     const autoSave = files.inspect('autoSave')?.globalValue;
     await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-    const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+    const editor = await vscode.window.showTextDocument(file);
     try {
       const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('title:'));
       await editor.edit((b) => b.replace(editor.document.lineAt(line).range, 'title: Typed in the editor'));
       await waitFor('editor text in the index', () => api.index.story('backlog/stories/s-2.md')?.title === 'Typed in the editor');
-      fs.writeFileSync(file, original.replace('title: Show the import preview', 'title: Written on disk'));
+      await writeText(file, original.replace('title: Show the import preview', 'title: Written on disk'));
       await new Promise((r) => setTimeout(r, 1500)); // the watcher event and its batch have come and gone
       await api.ready();
       assert.equal(editor.document.isDirty, true);
@@ -249,7 +246,7 @@ describe('the live backlog (files changed outside VS Code)', () => {
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      fs.writeFileSync(file, original);
+      await writeText(file, original);
       await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
     }
     await waitFor('disk text back in the index', () => api.index.story('backlog/stories/s-2.md')?.title === 'Show the import preview');
@@ -259,15 +256,15 @@ describe('the live backlog (files changed outside VS Code)', () => {
   it('settles a burst of 250 created files, then their deletion, to the same index as a fresh scan', async function () {
     this.timeout(60_000);
     const api = await rudder();
-    const dir = path.join(root(), 'backlog', 'stories', 'burst');
-    fs.mkdirSync(dir, { recursive: true });
+    const dir = vscode.Uri.joinPath(root(), 'backlog', 'stories', 'burst');
+    await vscode.workspace.fs.createDirectory(dir);
     const count = 250;
     const started = Date.now();
     try {
       for (let i = 0; i < count; i++) {
         const n = 1000 + i;
-        fs.writeFileSync(
-          path.join(dir, `b-${n}.md`),
+        await writeText(
+          vscode.Uri.joinPath(dir, `b-${n}.md`),
           `---\nid: B-${n}\ntitle: Burst story ${n}\nstatus: draft\nrank: b${String(i).padStart(4, '0')}\nestimate: 1\n---\n\nAs a tester, I want burst ${n}, so that the loader is proven.\n`,
         );
       }
@@ -280,7 +277,7 @@ describe('the live backlog (files changed outside VS Code)', () => {
       assert.deepEqual(snapshot(api.index), snapshot(await freshIndex()));
       assert.equal(rows(api).length, 8 + count);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      await vscode.workspace.fs.delete(dir, { recursive: true, useTrash: false });
     }
     await waitFor('burst stories removed', () => api.index.stories().length === 8, 30_000);
     await api.ready();
@@ -291,19 +288,19 @@ describe('the live backlog (files changed outside VS Code)', () => {
 
   it('creates the vision from a template when there is none', async () => {
     const api = await rudder();
-    const visionFile = path.join(root(), 'backlog', 'vision.md');
-    const original = fs.readFileSync(visionFile, 'utf8');
-    fs.unlinkSync(visionFile);
+    const visionFile = vscode.Uri.joinPath(root(), 'backlog', 'vision.md');
+    const original = (await readText(visionFile))!;
+    await vscode.workspace.fs.delete(visionFile);
     try {
       await waitFor('vision gone', () => api.index.vision() === undefined);
       await waitFor('vision view empty (welcome shown)', () => api.vision.getChildren().length === 0);
       await vscode.commands.executeCommand('rudder.createVision');
-      await waitFor('vision file created', () => fs.existsSync(visionFile));
-      assert.match(fs.readFileSync(visionFile, 'utf8'), /goals:\n {2}- id: G1\n/);
-      assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, visionFile);
+      await waitFor('vision file created', async () => (await readText(visionFile)) !== undefined);
+      assert.match((await readText(visionFile))!, /goals:\n {2}- id: G1\n/);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), visionFile.toString());
       await waitFor('new vision indexed', () => api.index.vision()?.goals[0]?.id === 'G1');
     } finally {
-      fs.writeFileSync(visionFile, original);
+      await writeText(visionFile, original);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
     await waitFor('original vision back', () => api.index.vision()?.goals.length === 2 && api.vision.getChildren().length === 2, 10_000, () =>

@@ -20,7 +20,7 @@ describe('exportRoadmap', () => {
         return assets;
       },
     };
-    const expected: Record<string, string> = { html: toRoadmapHtml(model, assets), mermaid: toMermaidGantt(model), json: toRoadmapJson(model) };
+    const expected: Record<string, string> = { html: await toRoadmapHtml(model, assets), mermaid: toMermaidGantt(model), json: toRoadmapJson(model) };
     assert.deepEqual([...EXPORT_FORMAT_IDS].sort(), Object.keys(expected).sort());
     for (const format of EXPORT_FORMAT_IDS) assert.equal(await exportRoadmap(model, format, options), expected[format], format);
     assert.equal(reads, 1);
@@ -61,8 +61,8 @@ describe('roadmapPage', () => {
     assert.doesNotMatch(html, /<style|rudder-model/);
   });
 
-  it('builds the standalone page from the same shell: inline style and script, the model as JSON', () => {
-    const html = toRoadmapHtml(model, assets);
+  it('builds the standalone page from the same shell: inline style and script, the model as JSON', async () => {
+    const html = await toRoadmapHtml(model, assets);
     const shellLines = (page: string) => page.split('\n').filter((l) => /^<(!DOCTYPE|html|\/?head|\/?body|\/html|meta charset|meta name)/.test(l));
     const panel = roadmapPage({ title: 'x', csp: {}, styles: [], script: { src: 'r.js', nonce: 'n' } });
     assert.deepEqual(shellLines(html), shellLines(panel));

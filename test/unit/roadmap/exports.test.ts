@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { toRoadmapJson } from '../../../src/core/roadmap/exportJson';
 import { sanitiseMermaidName, toMermaidGantt } from '../../../src/core/roadmap/exportMermaid';
 import { toRoadmap } from '../../../src/core/roadmap/toRoadmap';
@@ -54,7 +55,10 @@ describe('roadmap exports', () => {
   });
 
   describe('toRoadmapHtml', () => {
-    const html = toRoadmapHtml(hostile, { script: 'console.log("</script>"); var a = "<!--";', css: '.x{color:red}', codiconCss: '@font-face{src:url("./codicon.ttf?abc") format("truetype")}', codiconFontBase64: 'AAAA' });
+    let html = '';
+    before(async () => {
+      html = await toRoadmapHtml(hostile, { script: 'console.log("</script>"); var a = "<!--";', css: '.x{color:red}', codiconCss: '@font-face{src:url("./codicon.ttf?abc") format("truetype")}', codiconFontBase64: 'AAAA' });
+    });
 
     it('embeds the model so no story text can close the script block', () => {
       const block = /<script type="application\/json" id="rudder-model">([\s\S]*?)<\/script>/.exec(html);
@@ -73,6 +77,14 @@ describe('roadmap exports', () => {
       assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/=]+'/);
       assert.match(csp, /font-src data:/);
       assert.doesNotMatch(csp, /https?:|\*|unsafe/);
+    });
+
+    it('pins exactly the inline script and style by their SHA-256 (as Node computes it)', () => {
+      const csp = /content="(default-src 'none';[^"]*)"/.exec(html)?.[1] ?? '';
+      const inline = (tag: string) => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(html)?.[1] ?? '';
+      const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+      assert.ok(csp.includes(`script-src ${hash(inline('script'))}`), csp);
+      assert.ok(csp.includes(`style-src ${hash(inline('style'))}`), csp);
     });
 
     it('inlines the codicon font as a data URL and defines the theme variables', () => {
