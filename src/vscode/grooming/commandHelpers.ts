@@ -139,3 +139,38 @@ export async function open(session: BacklogSession, path: string, range?: Range)
   if (range) editor.revealRange(toVsRange(range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }
+
+/** What a preview shows before an action writes: a title, what Accept does, and the proposed rows. */
+export interface PreviewSpec {
+  readonly title: string;
+  readonly placeholder: string;
+  /** "$(check) Accept — write 3 files". */
+  readonly acceptLabel: string;
+  /** The rows under Accept / Cancel (separators included); picking one does nothing. */
+  readonly rows: readonly vscode.QuickPickItem[];
+}
+
+/** Shows a preview with Accept / Cancel (Re-rank, Plan Iteration); resolves true on Accept, false on Cancel or Escape. */
+export function confirmPreview(spec: PreviewSpec): Promise<boolean> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { action?: 'accept' | 'cancel' }>();
+    qp.title = spec.title;
+    qp.placeholder = spec.placeholder;
+    qp.matchOnDescription = true;
+    qp.items = [{ label: spec.acceptLabel, action: 'accept', alwaysShow: true }, { label: '$(close) Cancel', action: 'cancel', alwaysShow: true }, ...spec.rows];
+    let done = false;
+    const finish = (v: boolean) => {
+      if (done) return;
+      done = true;
+      resolve(v);
+      qp.dispose();
+    };
+    qp.onDidAccept(() => {
+      const a = qp.selectedItems[0]?.action;
+      if (a === 'accept') finish(true);
+      else if (a === 'cancel') finish(false);
+    });
+    qp.onDidHide(() => finish(false));
+    qp.show();
+  });
+}

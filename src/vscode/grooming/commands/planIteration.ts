@@ -6,7 +6,7 @@ import { pointsLabel } from '../../../core/query/counts';
 import { currentIteration, iterationLoad } from '../../../core/query/iterations';
 import { localIsoDate } from '../../../core/roadmap/roadmapDates';
 import { GroomingTexts, planFresh } from '../applyGrooming';
-import { applyEdits, NOTHING, refuse } from '../commandHelpers';
+import { applyEdits, confirmPreview, NOTHING, refuse } from '../commandHelpers';
 import type { GroomingCommand } from '../groomingCommand';
 
 /** The arguments of `rudder.planIteration`. */
@@ -80,34 +80,17 @@ export const planIteration: GroomingCommand<PlanIterationArgs> = {
 
 /** Shows the proposed stories with Accept / Cancel; resolves true on Accept. */
 function previewPlan(plan: IterationPlan): Promise<boolean> {
-  return new Promise((resolve) => {
-    const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { action?: 'accept' | 'cancel' }>();
-    const total = Math.round((plan.committed + plan.proposedPoints) * 100) / 100;
-    qp.title = `Plan ${plan.iteration.title}: ${plural(plan.proposed.length, 'story', 'stories')}, ${pointsLabel(plan.proposedPoints)} — ${total} of ${pointsLabel(plan.capacity)} committed after this`;
-    qp.placeholder = `Accept to set iteration: ${plan.iteration.id} on these stories (one edit, undoable), or Cancel`;
-    qp.matchOnDescription = true;
-    const rest = [plan.left.length ? `${plural(plan.left.length, 'story', 'stories')} did not fit` : '', plan.unestimated.length ? `${plan.unestimated.length} without an estimate` : ''].filter(Boolean).join(', ');
-    qp.items = [
-      { label: `$(check) Accept — write ${plural(plan.edits.length, 'file')}`, action: 'accept', alwaysShow: true },
-      { label: '$(close) Cancel', action: 'cancel', alwaysShow: true },
+  const total = Math.round((plan.committed + plan.proposedPoints) * 100) / 100;
+  const rest = [plan.left.length ? `${plural(plan.left.length, 'story', 'stories')} did not fit` : '', plan.unestimated.length ? `${plan.unestimated.length} without an estimate` : ''].filter(Boolean).join(', ');
+  return confirmPreview({
+    title: `Plan ${plan.iteration.title}: ${plural(plan.proposed.length, 'story', 'stories')}, ${pointsLabel(plan.proposedPoints)} — ${total} of ${pointsLabel(plan.capacity)} committed after this`,
+    placeholder: `Accept to set iteration: ${plan.iteration.id} on these stories (one edit, undoable), or Cancel`,
+    acceptLabel: `$(check) Accept — write ${plural(plan.edits.length, 'file')}`,
+    rows: [
       { label: 'Proposed, from Next Up', kind: vscode.QuickPickItemKind.Separator },
       ...plan.proposed.map((s) => ({ label: s.title, description: [s.id, s.estimate !== undefined ? `${s.estimate} pts` : undefined, s.milestone].filter(Boolean).join(' · ') })),
       ...(rest ? [{ label: `Left out: ${rest}`, kind: vscode.QuickPickItemKind.Separator }] : []),
       ...plan.left.map((s) => ({ label: `$(circle-slash) ${s.title}`, description: [s.id, `${s.estimate} pts`, 'does not fit'].filter(Boolean).join(' · ') })),
-    ];
-    let done = false;
-    const finish = (v: boolean) => {
-      if (done) return;
-      done = true;
-      resolve(v);
-      qp.dispose();
-    };
-    qp.onDidAccept(() => {
-      const a = qp.selectedItems[0]?.action;
-      if (a === 'accept') finish(true);
-      else if (a === 'cancel') finish(false);
-    });
-    qp.onDidHide(() => finish(false));
-    qp.show();
+    ],
   });
 }

@@ -3,7 +3,7 @@ import { rerankByScore as rerankPlan } from '../../../core/grooming/rerankByScor
 import type { RerankPlan } from '../../../core/grooming/rerankByScore';
 import { plural } from '../../../core/model/plural';
 import { GroomingTexts, planFresh } from '../applyGrooming';
-import { applyOrder, NOTHING, SCORE_MODELS } from '../commandHelpers';
+import { applyOrder, confirmPreview, NOTHING, SCORE_MODELS } from '../commandHelpers';
 import type { GroomingCommand } from '../groomingCommand';
 import { storiesOfGroup } from '../groomingTargets';
 
@@ -43,36 +43,19 @@ export const rerankByScore: GroomingCommand<RerankByScoreArgs> = {
 
 /** Shows the proposed order (rows marked "moves") with Accept / Cancel; resolves true on Accept. */
 export function previewRerank(plan: RerankPlan): Promise<boolean> {
-  return new Promise((resolve) => {
-    const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { action?: 'accept' | 'cancel' }>();
-    const moving = plan.rows.filter((r) => r.moves).length;
-    const stay = [plan.closed.length ? `${plan.closed.length} done or dropped` : '', plan.unscored.length ? `${plan.unscored.length} without a score` : ''].filter(Boolean);
-    const left = stay.length ? ` (${stay.join(' and ')} stay in place)` : '';
-    qp.title = `Re-rank by ${plan.kind.toUpperCase()}: proposed order — ${moving} of ${plural(plan.rows.length, 'story', 'stories')} move${left}`;
-    qp.placeholder = 'Accept to write the new ranks (only the stories marked "moves"), or Cancel';
-    qp.matchOnDescription = true;
-    qp.items = [
-      { label: `$(check) Accept — write ${plural(moving, 'file')}`, action: 'accept', alwaysShow: true },
-      { label: '$(close) Cancel', action: 'cancel', alwaysShow: true },
+  const moving = plan.rows.filter((r) => r.moves).length;
+  const stay = [plan.closed.length ? `${plan.closed.length} done or dropped` : '', plan.unscored.length ? `${plan.unscored.length} without a score` : ''].filter(Boolean);
+  const left = stay.length ? ` (${stay.join(' and ')} stay in place)` : '';
+  return confirmPreview({
+    title: `Re-rank by ${plan.kind.toUpperCase()}: proposed order — ${moving} of ${plural(plan.rows.length, 'story', 'stories')} move${left}`,
+    placeholder: 'Accept to write the new ranks (only the stories marked "moves"), or Cancel',
+    acceptLabel: `$(check) Accept — write ${plural(moving, 'file')}`,
+    rows: [
       { label: 'Proposed order', kind: vscode.QuickPickItemKind.Separator },
       ...plan.rows.map((r) => ({
         label: `${r.to + 1}. ${r.moves ? '$(arrow-swap) ' : ''}${r.story.title}`,
         description: [r.story.id, r.score ? `${plan.kind.toUpperCase()} ${Math.round(r.score.value * 100) / 100}` : 'no score', r.moves ? `moves (was ${r.from + 1})` : undefined].filter(Boolean).join(' · '),
       })),
-    ];
-    let done = false;
-    const finish = (v: boolean) => {
-      if (done) return;
-      done = true;
-      resolve(v);
-      qp.dispose();
-    };
-    qp.onDidAccept(() => {
-      const a = qp.selectedItems[0]?.action;
-      if (a === 'accept') finish(true);
-      else if (a === 'cancel') finish(false);
-    });
-    qp.onDidHide(() => finish(false));
-    qp.show();
+    ],
   });
 }
