@@ -3,6 +3,8 @@
 // (TODO, TBD). A criterion or a user story holding one counts as missing for the Definition of Ready, the rules and
 // the CodeLens: a template is not content. Defined here once; everything else asks `findPlaceholder`.
 
+import { blankCodeSpans } from './codeSpans';
+
 /** One unfilled placeholder in a text: offsets of its characters, and the placeholder as written. */
 export interface Placeholder {
   readonly start: number;
@@ -26,22 +28,9 @@ const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <
 const isWordChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
-/** Returns the text with every `code span` blanked out (same length, so offsets stay): code is never a placeholder. */
-function maskCodeSpans(text: string): string {
-  let out = '';
-  let from = 0;
-  for (;;) {
-    const open = text.indexOf('`', from);
-    const close = open === -1 ? -1 : text.indexOf('`', open + 1);
-    if (close === -1) return out + text.slice(from);
-    out += text.slice(from, open) + ' '.repeat(close + 1 - open);
-    from = close + 1;
-  }
-}
-
 /** Returns the first unfilled placeholder of a text (`<context>`, `TODO`, `TBD`, a lone `…`), or undefined when there is none. */
 export function findPlaceholder(text: string): Placeholder | undefined {
-  const plain = maskCodeSpans(text);
+  const plain = blankCodeSpans(text);
   const found = [angle(plain), ...MARKERS.map((m) => word(plain, m)), ...ELLIPSES.map((e) => ellipsis(plain, e))].filter((p): p is Placeholder => p !== undefined);
   return found.sort((a, b) => a.start - b.start)[0];
 }

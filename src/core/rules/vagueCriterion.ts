@@ -1,3 +1,4 @@
+import { blankCodeSpans } from '../parse/codeSpans';
 import type { Issue } from '../model/issue';
 import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
@@ -40,27 +41,14 @@ const TESTABLE_RE = /\d|(?<![\w-])(given|when|then)(?![\w-])/i;
 
 /** Returns the vague word of a criterion, or undefined when it is testable or not vague. */
 export function vagueWord(text: string): string | undefined {
-  const plain = withoutLinkTargets(withoutCodeSpans(text)).replace(/https?:\/\/\S+/g, ' ');
+  const plain = withoutLinkTargets(blankCodeSpans(text)).replace(/https?:\/\/\S+/g, ' ');
   if (TESTABLE_RE.test(plain)) return undefined;
   return VAGUE_RE.exec(plain)?.[1];
 }
 
-// Why scans and not /`[^`]*`/g, /\]\([^)]*\)/g: a global pattern that finds no closing character restarts at the
+// Why a scan and not /\]\([^)]*\)/g (and see blankCodeSpans): a global pattern that finds no closing character restarts at the
 // next opener and scans to the end again (quadratic on "[a](" repeated). Here, once a closer is missing, no later
 // opener can have one either, so each character is looked at a bounded number of times.
-
-/** Returns the text with each `code span` (backtick to next backtick) replaced by a space. */
-function withoutCodeSpans(text: string): string {
-  let out = '';
-  let from = 0;
-  for (;;) {
-    const open = text.indexOf('`', from);
-    const close = open === -1 ? -1 : text.indexOf('`', open + 1);
-    if (close === -1) return out + text.slice(from);
-    out += `${text.slice(from, open)} `;
-    from = close + 1;
-  }
-}
 
 /** Returns the text with each link target `](…)` reduced to `]`. */
 function withoutLinkTargets(text: string): string {
