@@ -34,19 +34,28 @@ const cache = new Map<string, Automaton>();
 
 /** Returns a predicate telling whether a path matches `glob` (compiled automata are cached); `steps` counts its work. */
 export function compileGlob(glob: string): (path: string, steps?: GlobSteps) => boolean {
+  const automaton = automatonOf(glob);
+  return (path: string, steps?: GlobSteps) => run(automaton, stripDotSlash(path), steps);
+}
+
+function automatonOf(glob: string): Automaton {
   let a = cache.get(glob);
   if (!a) {
     a = buildAutomaton(stripDotSlash(glob));
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(glob, a);
   }
-  const automaton = a;
-  return (path: string, steps?: GlobSteps) => run(automaton, stripDotSlash(path), steps);
+  return a;
+}
+
+/** Returns true when `path` matches `glob` (as `compileGlob(glob)(path)`, without making the predicate). */
+export function matchesGlob(glob: string, path: string): boolean {
+  return run(automatonOf(glob), stripDotSlash(path));
 }
 
 /** Returns true when `path` matches any of `globs`. */
 export function matchesAny(globs: readonly string[], path: string): boolean {
-  for (const g of globs) if (compileGlob(g)(path)) return true;
+  for (const g of globs) if (matchesGlob(g, path)) return true;
   return false;
 }
 
@@ -220,6 +229,8 @@ function classTest(body: string): CharTest {
 interface LiveSet {
   readonly states: readonly number[];
   readonly accepting: boolean;
+  /** The next set by character code: in an array for ASCII (paths are mostly ASCII; an array index is cheaper than a map lookup), else in a map. */
+  readonly ascii: (LiveSet | undefined)[];
   readonly next: Map<number, LiveSet>;
 }
 
@@ -235,11 +246,14 @@ function run(a: Automaton, path: string, steps?: GlobSteps): boolean {
   for (let k = 0; k < path.length && cur.states.length > 0; k++) {
     const code = path.charCodeAt(k);
     work.steps++;
-    let next = cur.next.get(code);
+    let next = code < 128 ? cur.ascii[code] : cur.next.get(code);
     if (!next) {
       const states = advance(a, cur.states, code, work);
       next = liveSet(a, states, true);
-      if (a.sets.size < MAX_LIVE_SETS) cur.next.set(code, next);
+      if (a.sets.size < MAX_LIVE_SETS) {
+        if (code < 128) cur.ascii[code] = next;
+        else cur.next.set(code, next);
+      }
     }
     cur = next;
   }
@@ -252,7 +266,7 @@ function liveSet(a: Automaton, states: number[], remember: boolean): LiveSet {
   const key = states.join(',');
   const known = a.sets.get(key);
   if (known) return known;
-  const set: LiveSet = { states, accepting: states.includes(a.accept), next: new Map() };
+  const set: LiveSet = { states, accepting: states.includes(a.accept), ascii: [], next: new Map() };
   if (!remember || a.sets.size < MAX_LIVE_SETS) a.sets.set(key, set);
   return set;
 }

@@ -37,6 +37,10 @@ export interface IndexChange {
 }
 
 const NO_CHANGE: IndexChange = { paths: [], all: false };
+/** A file in conflict is two versions at once: only the conflict is reported until it is resolved. */
+const CONFLICT_RULES = [mergeConflict];
+/** The parse problems a rule reports (with its severity and fixes); any other parse problem is reported as it is. */
+const REPORTED_BY_RULES: ReadonlySet<string> = new Set(['merge-conflict', 'front-matter-syntax', 'missing-front-matter', 'invalid-field', 'unread-content']);
 
 // Which changes to other stories the rules read (each rule declares its own `invalidatedBy`): a change re-checks
 // exactly the stories those rules could now judge differently, and nothing is walked that no rule needs.
@@ -404,17 +408,15 @@ export class BacklogIndex {
     let raw: Issue[] = [];
     if (kind === 'story') {
       const story = this.storyByPath.get(path)!;
-      // A file in conflict is two versions at once: only the conflict is reported until it is resolved.
-      const rules = inConflict(story) ? [mergeConflict] : STORY_RULES;
-      for (const rule of rules) {
+      const conflict = inConflict(story);
+      for (const rule of conflict ? CONFLICT_RULES : STORY_RULES) {
         try {
-          raw.push(...rule.check(story, this.ctx));
+          for (const found of rule.check(story, this.ctx)) raw.push(found);
         } catch {
           // Rules never throw by contract; a bug in one must not hide the others' findings.
         }
       }
-      const handled = new Set(['merge-conflict', 'front-matter-syntax', 'missing-front-matter', 'invalid-field', 'unread-content']);
-      if (!inConflict(story)) raw.push(...story.problems.filter((p) => !handled.has(p.code)));
+      if (!conflict) for (const p of story.problems) if (!REPORTED_BY_RULES.has(p.code)) raw.push(p);
     } else if (kind === 'vision' && this.visionDoc) raw = [...this.visionDoc.problems];
     else if (this.notes.has(path) && !this.fileIssues.get(path)?.length) {
       // Not cached: its quick fix proposes the next free id, which any new story changes.

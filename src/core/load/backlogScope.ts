@@ -1,4 +1,4 @@
-import { compileGlob, matchesAny } from '../glob/matchGlob';
+import { matchesAny, matchesGlob } from '../glob/matchGlob';
 import type { RudderConfig } from '../model/config';
 
 /** What a backlog file is, by the configuration's globs. */
@@ -40,8 +40,8 @@ export function staticPart(glob: string): string {
 export function kindByGlobs(config: RudderConfig, path: string): FileKind {
   const p = normalize(path);
   if (p === normalize(config.vision)) return 'vision';
-  if (compileGlob(config.milestones)(p)) return 'milestone';
-  if (compileGlob(config.iterations)(p)) return 'iteration';
+  if (matchesGlob(config.milestones, p)) return 'milestone';
+  if (matchesGlob(config.iterations, p)) return 'iteration';
   if (matchesAny(config.stories, p) && !matchesAny(config.exclude, p)) return 'story';
   return 'other';
 }

@@ -1,4 +1,4 @@
-import type { Position, Range } from './range';
+import { position, type Position, type Range } from './range';
 
 /** Converts between string offsets and line/character positions of one text. */
 export class LineIndex {
@@ -53,7 +53,7 @@ export class LineIndex {
       else hi = mid - 1;
     }
     // An offset inside a line break ("\r|\n") is the end of its line: a position never points into a line break.
-    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
+    return position(lo, Math.min(o, this.lineEnd(lo)) - this.starts[lo]);
   }
 
   /** Returns the offset of a position (clamped to the text and to its line). */

@@ -1,5 +1,5 @@
 import type { LineIndex } from '../model/lineIndex';
-import type { Range } from '../model/range';
+import { range, type Range } from '../model/range';
 import type { AcceptanceCriteria, Checklist, Criterion } from '../model/story';
 
 /** A heading of the document (not one nested in a list item or inside code). */
@@ -59,15 +59,29 @@ function headingKey(text: string): string {
   return text.replace(HEADING_NOISE, '').trim().replace(TRAILING_COLON, '').trimEnd().replace(/\s+/g, ' ').toLowerCase();
 }
 
+const isAcceptanceCriteriaKey = (key: string): boolean => key === 'acceptance criteria';
+const isDefinitionOfDoneKey = (key: string): boolean => key === 'definition of done' || key === 'dod';
+
 /** Returns true when a heading text reads "Acceptance Criteria" (any case, emphasis and a trailing colon tolerated). */
 export function isAcceptanceCriteriaHeading(text: string): boolean {
-  return headingKey(text) === 'acceptance criteria';
+  return isAcceptanceCriteriaKey(headingKey(text));
 }
 
 /** Returns true when a heading text reads "Definition of Done" or "DoD" (as Backlog.md writes it, any case). */
 export function isDefinitionOfDoneHeading(text: string): boolean {
-  const t = headingKey(text);
-  return t === 'definition of done' || t === 'dod';
+  return isDefinitionOfDoneKey(headingKey(text));
+}
+
+// Why cached per outline: each story's headings are compared for both checklists; an outline is immutable.
+const keysCache = new WeakMap<BodyOutline, readonly string[]>();
+
+function headingKeys(outline: BodyOutline): readonly string[] {
+  let keys = keysCache.get(outline);
+  if (!keys) {
+    keys = outline.headings.map((h) => headingKey(h.text));
+    keysCache.set(outline, keys);
+  }
+  return keys;
 }
 
 /** Returns the range of lines [startLine, endLine] without leading indentation and line endings. */
@@ -76,10 +90,7 @@ export function linesRange(lines: LineIndex, startLine: number, endLine: number)
   const lineText = lines.text.slice(start, lines.lineEnd(startLine));
   const indent = lineText.length - lineText.trimStart().length;
   const endOffset = trimEndOffset(lines.text, lines.lineStart(endLine), lines.lineEnd(endLine));
-  return {
-    start: { line: startLine, character: indent },
-    end: { line: endLine, character: endOffset - lines.lineStart(endLine) },
-  };
+  return range(startLine, indent, endLine, endOffset - lines.lineStart(endLine));
 }
 
 function trimEndOffset(text: string, start: number, end: number): number {
@@ -114,8 +125,8 @@ export function criterionAt(lines: LineIndex, item: OutlineItem): Criterion {
   // Built without object spread: spreads gave every criterion its own hidden class, and the scan path is hot.
   const criterion: { -readonly [K in keyof Criterion]: Criterion[K] } = {
     text: text.trim(),
-    range: { start: { line: item.line, character: item.column }, end: { line: item.line, character: line.length } },
-    textRange: { start: { line: item.line, character: pos }, end: { line: item.line, character: line.length } },
+    range: range(item.line, item.column, item.line, line.length),
+    textRange: range(item.line, pos, item.line, line.length),
     lastLine: item.lastLine,
   };
   if (item.checked !== undefined) criterion.checked = item.checked;
@@ -129,17 +140,17 @@ export function criterionAt(lines: LineIndex, item: OutlineItem): Criterion {
  * (plain items beside them are notes), as Backlog.md counts them.
  */
 export function findAcceptanceCriteria(outline: BodyOutline, lines: LineIndex): AcceptanceCriteria | undefined {
-  return findChecklist(outline, lines, isAcceptanceCriteriaHeading);
+  return findChecklist(outline, lines, isAcceptanceCriteriaKey);
 }
 
 /** Returns the first Definition of Done section of the outline, read as the acceptance criteria are. */
 export function findDefinitionOfDone(outline: BodyOutline, lines: LineIndex): Checklist | undefined {
-  return findChecklist(outline, lines, isDefinitionOfDoneHeading);
+  return findChecklist(outline, lines, isDefinitionOfDoneKey);
 }
 
-function findChecklist(outline: BodyOutline, lines: LineIndex, isHeading: (text: string) => boolean): Checklist | undefined {
+function findChecklist(outline: BodyOutline, lines: LineIndex, isKey: (key: string) => boolean): Checklist | undefined {
   const hs = outline.headings;
-  const at = hs.findIndex((h) => isHeading(h.text));
+  const at = headingKeys(outline).findIndex(isKey);
   if (at < 0) return undefined;
   const heading = hs[at];
   let endLine = lines.lineCount;

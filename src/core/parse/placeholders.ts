@@ -31,8 +31,15 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 /** Returns the first unfilled placeholder of a text (`<context>`, `TODO`, `TBD`, a lone `…`), or undefined when there is none. */
 export function findPlaceholder(text: string): Placeholder | undefined {
   const plain = blankCodeSpans(text);
-  const found = [angle(plain), ...MARKERS.map((m) => word(plain, m)), ...ELLIPSES.map((e) => ellipsis(plain, e))].filter((p): p is Placeholder => p !== undefined);
-  return found.sort((a, b) => a.start - b.start)[0];
+  // The earliest of the five kinds; a later one only wins when it starts before (ties: the order below).
+  let first = angle(plain);
+  for (const m of MARKERS) first = earlier(first, word(plain, m));
+  for (const e of ELLIPSES) first = earlier(first, ellipsis(plain, e));
+  return first;
+}
+
+function earlier(a: Placeholder | undefined, b: Placeholder | undefined): Placeholder | undefined {
+  return a === undefined || (b !== undefined && b.start < a.start) ? b : a;
 }
 
 /** Returns the first `<name>` that is not an HTML element: a letter, then letters, spaces, '-' or '_', at most MAX_ANGLE. */

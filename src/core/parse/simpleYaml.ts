@@ -1,4 +1,4 @@
-import type { Range } from '../model/range';
+import { range, type Range } from '../model/range';
 import type { FieldLocation } from '../model/story';
 import { trimEndChars } from '../model/trimChars';
 
@@ -7,11 +7,11 @@ import { trimEndChars } from '../model/trimChars';
 // flow-list and block-list values) and returns undefined for anything else, so `yaml` decides every other case.
 // A differential property test checks it against `yaml` (core schema) value for value and range for range.
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
+// A key as `keyEnd` reads it: /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/.
 const ITEM = /^( *)- +/;
 const PLAIN_FIRST_BAD = '-?:,[]{}#&*!|>\'"%@`';
 // Tabs, control characters, BOMs and Unicode line breaks have subtle YAML rules: `yaml` reads those.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\ufeff\u2028\u2029\ufffe\uffff]/;
+// UNSAFE, as `unsafe` scans for it: /[\u0000-\u001f\u007f-\u009f\ufeff\u2028\u2029\ufffe\uffff]/.
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
@@ -23,6 +23,22 @@ interface Scalar {
 
 // Resolves a plain scalar by the YAML 1.2 core schema; undefined for forms left to `yaml` (hex, octal, .inf, .nan).
 function resolvePlain(s: string): unknown {
+  const reserved = reservedWord(s);
+  if (reserved !== undefined) return reserved;
+  // Why the first character first: most values are words (ids, names; dates start with a digit), and a number, hex,
+  // octal, .inf or .nan starts with a digit, a sign or a dot; the patterns run only then.
+  const c = s.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return s;
+  if (INT.test(s) || FLOAT.test(s)) return Number(s);
+  if (/^[-+]?(?:0[xo]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/.test(s)) return undefined;
+  return s;
+}
+
+/** Returns null, true or false for the core schema's words for them ('~', null, True, FALSE, …), else undefined. */
+function reservedWord(s: string): null | boolean | undefined {
+  // Why the first character first: a word that is none of these is told apart without comparing it whole.
+  const c = s.charCodeAt(0);
+  if (c !== 126 && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return undefined;
   switch (s) {
     case '~':
     case 'null':
@@ -38,9 +54,40 @@ function resolvePlain(s: string): unknown {
     case 'FALSE':
       return false;
   }
-  if (INT.test(s) || FLOAT.test(s)) return Number(s);
-  if (/^[-+]?(?:0[xo]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/.test(s)) return undefined;
-  return s;
+  return undefined;
+}
+
+/** Returns true when a line holds a character whose YAML rules are subtle (see UNSAFE): `yaml` reads those lines. */
+function unsafe(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c < 0x20 || c <= 0x9f || c === 0xfeff || c === 0x2028 || c === 0x2029 || c >= 0xfffe) return true;
+  }
+  return false;
+}
+
+/** Returns true when a line starts with spaces and holds more than spaces (a continuation or a nested line). */
+function indented(line: string | undefined): boolean {
+  return line !== undefined && line.charCodeAt(0) === 32 && /^ +\S/.test(line);
+}
+
+/** Returns where the colon of a `key:` that starts a line is (the key, then ':', then spaces or the end), or -1. */
+function keyEnd(line: string): number {
+  const c0 = line.charCodeAt(0);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return -1;
+  let i = 1;
+  for (;;) {
+    const c = line.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45) i++;
+    else break;
+  }
+  if (line.charCodeAt(i) !== 58) return -1;
+  const colon = i;
+  i++;
+  if (i < line.length && line.charCodeAt(i) !== 32) return -1;
+  while (line.charCodeAt(i) === 32) i++;
+  return colon;
 }
 
 // Index where a trailing comment starts (or the trimmed end); -1 when something other than a comment follows.
@@ -91,20 +138,21 @@ export function readSimpleYaml(
 ): { data: Record<string, unknown>; fields: Record<string, FieldLocation> } | undefined {
   const data: Record<string, unknown> = {};
   const fields: Record<string, FieldLocation> = {};
-  const r = (line: number, a: number, b: number): Range => ({ start: { line, character: a }, end: { line, character: b } });
+  const r = (line: number, a: number, b: number): Range => range(line, a, line, b);
   for (let i = 0; i < content.length; i++) {
     const line = content[i];
-    if (UNSAFE.test(line)) return undefined;
-    if (line === '' || /^ *$/.test(line) || line.startsWith('#')) continue;
-    const m = KEY.exec(line);
-    if (!m) return undefined;
-    const key = m[1];
-    if (resolvePlain(key) !== key) return undefined;
+    if (unsafe(line)) return undefined;
+    if (line === '' || line.charCodeAt(0) === 35 || (line.charCodeAt(0) === 32 && /^ *$/.test(line))) continue;
+    const colon = keyEnd(line);
+    if (colon < 0) return undefined;
+    const key = line.slice(0, colon);
+    if (reservedWord(key) !== undefined) return undefined;
     // `__proto__` and friends need defineProperty semantics: leave them to `yaml`, keep plain (fast) objects here.
     if (key === '__proto__' || Object.prototype.hasOwnProperty.call(data, key)) return undefined;
     const ln = firstLine + i;
     const keyRange = r(ln, 0, key.length);
-    const from = m[0].length;
+    let from = colon + 1;
+    while (line.charCodeAt(from) === 32) from++;
     let loc: FieldLocation;
     let value: unknown;
     if (from === line.length) {
@@ -117,7 +165,7 @@ export function readSimpleYaml(
         const t = content[k];
         const im = ITEM.exec(t);
         if (!im) break;
-        if (UNSAFE.test(t)) return undefined;
+        if (unsafe(t)) return undefined;
         if (indent < 0) indent = im[1].length;
         else if (im[1].length !== indent) return undefined;
         const sc = readScalar(t, im[0].length, false);
@@ -125,12 +173,12 @@ export function readSimpleYaml(
         items.push(sc.value);
         itemRanges.push(r(firstLine + k, im[0].length, sc.end));
       }
-      if (k < content.length && /^ +\S/.test(content[k])) return undefined;
+      if (indented(content[k])) return undefined;
       if (items.length > 0) {
         value = items;
         // Like `yaml`, a block list ends at the end of its last line (a trailing comment included).
         const lastLine = trimEndChars(content[k - 1], ' ');
-        loc = { keyRange, valueRange: { start: { line: ln + 1, character: indent }, end: { line: firstLine + k - 1, character: lastLine.length } }, itemRanges };
+        loc = { keyRange, valueRange: range(ln + 1, indent, firstLine + k - 1, lastLine.length), itemRanges };
         i = k - 1;
       } else {
         value = null;
@@ -171,7 +219,7 @@ export function readSimpleYaml(
       loc = { keyRange, valueRange: r(ln, from, sc.end) };
     }
     // Continuation lines (indented) would extend a plain scalar or nest a map: leave them to `yaml`.
-    if (i + 1 < content.length && /^ +\S/.test(content[i + 1]) && !Array.isArray(value)) return undefined;
+    if (!Array.isArray(value) && indented(content[i + 1])) return undefined;
     data[key] = value;
     fields[key] = loc;
   }

@@ -3,7 +3,7 @@ import type { ReadyCheck, RudderConfig } from '../model/config';
 import type { Range } from '../model/range';
 import type { Criterion, Story, Vision } from '../model/story';
 import { LineIndex } from '../model/lineIndex';
-import { findPlaceholder } from '../parse/placeholders';
+import { findPlaceholder, type Placeholder } from '../parse/placeholders';
 import { bodyFullyRead } from '../rules/unreadContent';
 
 // Readiness and blocking, defined once: the not-ready rule, Mark Ready, the CodeLens, the tree, Next Up, Plan
@@ -55,14 +55,35 @@ export function isBlocked(story: Story, ctx: ReadinessContext): boolean {
   return blockersOf(story, ctx).length > 0;
 }
 
+// Why cached: a story's criteria and user story are asked about by several rules, the CodeLens and the tree, each
+// time the story is checked; parsed stories and their parts are immutable (a change makes a new Story), so a WeakMap
+// keyed by the object is always current and lets go of a story once the index does.
+const placeholderCache = new WeakMap<object, Placeholder | null>();
+const filledCache = new WeakMap<Story, readonly Criterion[]>();
+
+/** Returns the first unfilled placeholder of a criterion's or user story's text (see `findPlaceholder`), or undefined. */
+export function placeholderIn(c: { readonly text: string }): Placeholder | undefined {
+  let p = placeholderCache.get(c);
+  if (p === undefined) {
+    p = findPlaceholder(c.text) ?? null;
+    placeholderCache.set(c, p);
+  }
+  return p ?? undefined;
+}
+
 /** Returns the acceptance criteria that are written out: every criterion without an unfilled placeholder. */
 export function filledCriteria(story: Story): readonly Criterion[] {
-  return (story.acceptanceCriteria?.items ?? []).filter((c) => findPlaceholder(c.text) === undefined);
+  let filled = filledCache.get(story);
+  if (!filled) {
+    filled = (story.acceptanceCriteria?.items ?? []).filter((c) => placeholderIn(c) === undefined);
+    filledCache.set(story, filled);
+  }
+  return filled;
 }
 
 /** Returns where the first unfilled placeholder of a criterion is in the file. */
 export function criterionPlaceholder(c: Criterion): Range | undefined {
-  const p = findPlaceholder(c.text);
+  const p = placeholderIn(c);
   if (!p) return undefined;
   const line = c.textRange.start.line;
   const at = c.textRange.start.character;
@@ -85,7 +106,7 @@ export function unfilledCriteria(story: Story): { readonly criterion: Criterion;
 export function userStoryPlaceholder(story: Story, text?: string): Range | undefined {
   const us = story.userStory;
   if (!us) return undefined;
-  if (!findPlaceholder(us.text)) return undefined;
+  if (!placeholderIn(us)) return undefined;
   if (text === undefined) return us.range;
   const lines = new LineIndex(text);
   const start = lines.offsetAt(us.range.start);
@@ -96,7 +117,7 @@ export function userStoryPlaceholder(story: Story, text?: string): Range | undef
 
 /** Returns true when the story has a user story statement that is written out (not the template). */
 export function hasUserStory(story: Story): boolean {
-  return story.userStory !== undefined && findPlaceholder(story.userStory.text) === undefined;
+  return story.userStory !== undefined && placeholderIn(story.userStory) === undefined;
 }
 
 /** Returns true when the story or its epic names a vision goal. */
@@ -121,7 +142,7 @@ export function readinessFailures(story: Story, ctx: ReadinessContext, options: 
         // What was not read (unread-content) may hold them: only a fully read body can lack them.
         if (!bodyFullyRead(story)) break;
         const unfilled = unfilledCriteria(story);
-        if (unfilled) failed.push({ check, message: `the acceptance criteria are still the template (${placeholderWord(unfilled.criterion.text)})`, placeholder: unfilled.range });
+        if (unfilled) failed.push({ check, message: `the acceptance criteria are still the template (${placeholderWord(unfilled.criterion)})`, placeholder: unfilled.range });
         else if (filledCriteria(story).length === 0) failed.push({ check, message: 'no acceptance criteria' });
         break;
       }
@@ -134,7 +155,7 @@ export function readinessFailures(story: Story, ctx: ReadinessContext, options: 
       case 'user-story': {
         if (!bodyFullyRead(story)) break;
         const at = userStoryPlaceholder(story, options.text);
-        if (at) failed.push({ check, message: `the user story is still the template (${placeholderWord(story.userStory!.text)})`, placeholder: at });
+        if (at) failed.push({ check, message: `the user story is still the template (${placeholderWord(story.userStory!)})`, placeholder: at });
         else if (!story.userStory) failed.push({ check, message: 'no "As a …, I want …, so that …" statement' });
         break;
       }
@@ -153,6 +174,6 @@ export function passesDefinitionOfReady(story: Story, ctx: ReadinessContext, opt
   return readinessFailures(story, ctx, options).length === 0;
 }
 
-function placeholderWord(text: string): string {
-  return findPlaceholder(text)?.text ?? text;
+function placeholderWord(part: { readonly text: string }): string {
+  return placeholderIn(part)?.text ?? part.text;
 }

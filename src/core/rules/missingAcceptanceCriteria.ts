@@ -5,8 +5,7 @@ import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { eolOf, issue } from './ruleHelpers';
 import { bodyFullyRead } from './unreadContent';
-import { filledCriteria, unfilledCriteria } from '../query/readiness';
-import { findPlaceholder } from '../parse/placeholders';
+import { filledCriteria, placeholderIn, unfilledCriteria } from '../query/readiness';
 
 // Scope: every type except epic, spike and task. Epics are described by their children, spikes are time-boxed
 // research and tasks are technical chores; stories, bugs and Backlog.md's free-form types (feature, enhancement,
@@ -35,7 +34,7 @@ export const missingAcceptanceCriteria: StoryRule<'missing-acceptance-criteria'>
     if (unfilled) {
       // A template is not content: "Given <context>, when <action>, then <outcome>" tells nobody when it is done.
       // The quick fix (fixesFor) puts the cursor on the placeholder.
-      const word = findPlaceholder(unfilled.criterion.text)?.text ?? unfilled.criterion.text;
+      const word = placeholderIn(unfilled.criterion)?.text ?? unfilled.criterion.text;
       return [
         issue(
           'missing-acceptance-criteria',

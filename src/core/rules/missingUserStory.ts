@@ -3,8 +3,7 @@ import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { eolOf, issue } from './ruleHelpers';
 import { bodyFullyRead } from './unreadContent';
-import { hasUserStory, userStoryPlaceholder } from '../query/readiness';
-import { findPlaceholder } from '../parse/placeholders';
+import { hasUserStory, placeholderIn, userStoryPlaceholder } from '../query/readiness';
 
 // Only type `story` (the default, so also Backlog.md tasks without a type): bugs, spikes, tasks and epics are
 // not written from a user's point of view. Done and dropped stories are skipped. Off by default in Backlog.md mode
@@ -22,7 +21,7 @@ export const missingUserStory: StoryRule<'missing-user-story'> = {
     const unfilled = userStoryPlaceholder(story, text);
     if (unfilled) {
       // The statement is there but still the template; the quick fix (fixesFor) puts the cursor on the placeholder.
-      const word = findPlaceholder(story.userStory!.text)?.text ?? '…';
+      const word = placeholderIn(story.userStory!)?.text ?? '…';
       return [issue('missing-user-story', 'info', story, unfilled, `The user story is still the template: replace "${word}" with who it is for, what they want and why.`)];
     }
     const eol = eolOf(text);

@@ -3,8 +3,7 @@ import type { Issue } from '../model/issue';
 import { turnOff, type StoryRule } from './rule';
 import { isClosed } from '../config/workflow';
 import { issue } from './ruleHelpers';
-import { criterionPlaceholder, filledCriteria } from '../query/readiness';
-import { findPlaceholder } from '../parse/placeholders';
+import { criterionPlaceholder, filledCriteria, placeholderIn } from '../query/readiness';
 
 // Conservative on purpose: a false positive on a good criterion teaches product owners to ignore the rule.
 // A criterion is flagged only when it contains one of these words AND has no number and no Given/When/Then
@@ -78,7 +77,7 @@ export const vagueCriterion: StoryRule<'vague-criterion'> = {
       const placeholder = criterionPlaceholder(c);
       if (placeholder) {
         if (someFilled) {
-          const word = findPlaceholder(c.text)!.text;
+          const word = placeholderIn(c)!.text;
           out.push(issue('vague-criterion', 'info', story, placeholder, `This criterion is still template text: replace "${word}" with something a tester can check.`));
         }
         continue;
