@@ -72,13 +72,29 @@ export function isDefinitionOfDoneHeading(text: string): boolean {
   return isDefinitionOfDoneKey(headingKey(text));
 }
 
+/**
+ * Returns false when a heading cannot read as a checklist's name: those keys are letters and single blanks, so a
+ * heading naming one has 18 ("acceptance criteria"), 16 ("definition of done") or 3 ("dod") characters besides
+ * blanks, emphasis and colons. Why: long stories have many headings, and each was normalised whole to be compared.
+ */
+export function mayNameChecklist(text: string): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 42 || c === 95 || c === 96 || c === 58) continue; // blanks, line breaks, * _ ` :
+    if (c > 127 && /\s/.test(text[i])) continue;
+    if (++n > 18) return false;
+  }
+  return n === 18 || n === 16 || n === 3;
+}
+
 // Why cached per outline: each story's headings are compared for both checklists; an outline is immutable.
 const keysCache = new WeakMap<BodyOutline, readonly string[]>();
 
 function headingKeys(outline: BodyOutline): readonly string[] {
   let keys = keysCache.get(outline);
   if (!keys) {
-    keys = outline.headings.map((h) => headingKey(h.text));
+    keys = outline.headings.map((h) => (mayNameChecklist(h.text) ? headingKey(h.text) : ''));
     keysCache.set(outline, keys);
   }
   return keys;
@@ -172,8 +188,30 @@ function findChecklist(outline: BodyOutline, lines: LineIndex, isKey: (key: stri
   return { headingRange: linesRange(lines, heading.startLine, heading.endLine), headingDepth: heading.depth, endLine, items };
 }
 
+/**
+ * Returns true when text[from, to), blanks trimmed and '*' and '_' left out, starts with "as" (any case): what
+ * USER_STORY needs first. Why: long stories have many paragraphs, and a paragraph was collapsed, stripped and
+ * matched whole before its first letters could rule it out.
+ */
+export function startsWithAs(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && /\s/.test(text[i])) i++;
+  const letters: number[] = [];
+  for (; i < to && letters.length < 2; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 95) continue; // * _
+    letters.push(c | 0x20);
+  }
+  return letters.length === 2 && letters[0] === 97 && letters[1] === 115; // a s
+}
+
 // "As a/an <persona>, I want …" with an optional "so that"; emphasis markers are ignored.
 const USER_STORY = /^as an?\s+\S[^]*?\bi\s+(?:want|need|would like|wish|can)\b/i;
+
+/** Returns true when a paragraph's text (blanks collapsed and trimmed) reads as a user story; emphasis is left out. */
+export function readsAsUserStory(text: string): boolean {
+  return USER_STORY.test(text.replace(/[*_]/g, ''));
+}
 
 /** Returns the first paragraph outside the acceptance criteria that reads like a user story. */
 export function findUserStory(
@@ -183,9 +221,10 @@ export function findUserStory(
 ): { text: string; range: Range } | undefined {
   for (const p of outline.paragraphs) {
     if (ac && p.startLine > ac.headingRange.end.line && p.startLine < ac.endLine) continue;
+    if (!startsWithAs(lines.text, lines.lineStart(p.startLine), lines.lineEnd(p.endLine))) continue;
     const raw = lines.text.slice(lines.lineStart(p.startLine), lines.lineEnd(p.endLine));
     const text = raw.replace(/\s+/g, ' ').trim();
-    if (USER_STORY.test(text.replace(/[*_]/g, ''))) return { text, range: linesRange(lines, p.startLine, p.endLine) };
+    if (readsAsUserStory(text)) return { text, range: linesRange(lines, p.startLine, p.endLine) };
   }
   return undefined;
 }

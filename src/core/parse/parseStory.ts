@@ -108,8 +108,9 @@ export function isStoryFile(story: Story): boolean {
 export function looksBinary(text: string): boolean {
   const sample = text.length > 8192 ? text.slice(0, 8192) : text;
   if (sample.includes('\u0000')) return true;
+  // Why indexOf: it skips the (nearly always) clean text far faster than a loop over every character.
   let bad = 0;
-  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) bad++;
+  for (let i = sample.indexOf('\ufffd'); i !== -1; i = sample.indexOf('\ufffd', i + 1)) bad++;
   return bad > 8 && bad > sample.length / 50;
 }
 

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { LineIndex } from '../../../src/core/model/lineIndex';
-import { findAcceptanceCriteria, isAcceptanceCriteriaHeading } from '../../../src/core/parse/bodyOutline';
+import fc from 'fast-check';
+import { findAcceptanceCriteria, isAcceptanceCriteriaHeading, isDefinitionOfDoneHeading, mayNameChecklist, readsAsUserStory, startsWithAs } from '../../../src/core/parse/bodyOutline';
 import { parseFrontMatter } from '../../../src/core/parse/frontMatter';
 import { scanMarkdown } from '../../../src/core/parse/markdownScan';
 import { outlineWithRemark } from '../../../src/core/parse/remarkBody';
@@ -74,5 +75,41 @@ describe('acceptance criteria (fixtures)', () => {
     const ac = parseStory('s.md', text).acceptanceCriteria!;
     assert.equal(ac.endLine, 5);
     assert.deepEqual(ac.items.map((i) => i.text), ['a', 'b']);
+  });
+});
+
+describe('the quick check before a heading is compared with the checklist names', () => {
+  // mayNameChecklist only saves work: it must never rule out a heading that reads as a checklist's name.
+  const piece = fc.constantFrom('Acceptance', 'acceptance', 'Criteria', 'CRITERIA', 'Definition', 'of', 'Done', 'DoD', 'dod', 'D', 'o', 'criteri', 'a', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '*', '**', '_', '`', ':', 'x', 'Notes', '–');
+  it('accepts every heading that reads "Acceptance Criteria", "Definition of Done" or "DoD"', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        if (isAcceptanceCriteriaHeading(text) || isDefinitionOfDoneHeading(text)) assert.ok(mayNameChecklist(text), JSON.stringify(text));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const t of ['Acceptance Criteria', '**Acceptance criteria:**', ' _Definition_ of `Done` ', 'DoD:', 'Acceptance\nCriteria', 'Definition\u00a0of done']) assert.ok(mayNameChecklist(t), t);
+  });
+  it('rules out headings of other lengths', () => {
+    for (const t of ['Context', 'Notes', 'Acceptance Criteria and notes', 'Done']) assert.equal(mayNameChecklist(t), false, t);
+  });
+});
+
+describe('the quick check before a paragraph is read as a user story', () => {
+  // startsWithAs only saves work: it must never rule out a paragraph that reads as a user story.
+  const piece = fc.constantFrom('As', 'as', 'AS', 'a', 'an', 'A', 's', 'S', ' ', '\n', '\t', '\u00a0', '*', '**', '_', 'user', ',', 'I', 'i', 'want', 'need', 'can', 'so that', 'x', '`');
+  it('accepts every paragraph that reads as "As a …, I want …"', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const raw = parts.join('');
+        if (readsAsUserStory(raw.replace(/\s+/g, ' ').trim())) assert.ok(startsWithAs(raw, 0, raw.length), JSON.stringify(raw));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const t of ['As a user, I want x', ' **As** a user, I can x', '_as_ an admin\nI need y', 'a*s a user, I want z']) assert.ok(startsWithAs(t, 0, t.length), t);
+  });
+  it('rules out paragraphs that start otherwise', () => {
+    for (const t of ['Context here', 'A user wants', '* as a user', 'Ask a user']) assert.equal(startsWithAs(t, 0, t.length) && readsAsUserStory(t), false, t);
   });
 });
