@@ -161,12 +161,16 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
   private rootsOf(session: BacklogSession): BacklogNode[] {
     if (this.groupByValue === 'none') {
       const index = session.index;
-      const all = filterStories(index, this.filterValue);
-      const rows: BacklogNode[] = all.filter((s) => sectionOf(s, index.config) === undefined).map((story) => ({ kind: 'story', session, story }) satisfies StoryNode);
-      // Drafts and finished work stay apart from the stories to act on, each in a collapsed section at the end.
-      for (const [section, label] of SECTIONS) {
-        if (all.some((s) => sectionOf(s, index.config) === section)) rows.push({ kind: 'section', session, section, label } satisfies SectionNode);
+      const rows: BacklogNode[] = [];
+      const present = new Set<SectionKind>();
+      // One pass: the root is rebuilt on every redraw, and a 10,000-story backlog was walked three times for it.
+      for (const story of filterStories(index, this.filterValue)) {
+        const section = sectionOf(story, index.config);
+        if (section === undefined) rows.push({ kind: 'story', session, story } satisfies StoryNode);
+        else present.add(section);
       }
+      // Drafts and finished work stay apart from the stories to act on, each in a collapsed section at the end.
+      for (const [section, label] of SECTIONS) if (present.has(section)) rows.push({ kind: 'section', session, section, label } satisfies SectionNode);
       return rows;
     }
     return this.groupsOf(session).map((g) => g.node);
