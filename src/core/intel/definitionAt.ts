@@ -1,4 +1,5 @@
 import type { Position, Range } from '../model/range';
+import type { FrontMatter } from '../model/story';
 import type { BacklogIndex } from '../index/backlogIndex';
 import { idAt, knownReferences, resolveId } from './idReferences';
 
@@ -17,19 +18,21 @@ export interface IntelLink {
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** Returns where an id is defined: each story's title, the goal in the vision, the milestone's title ([] when unknown). */
+/** Returns where an id is defined: each story's title, the goal in the vision, the milestone's or iteration's title ([] when unknown). */
 export function definitionsOf(index: BacklogIndex, id: string, key?: string): IntelLocation[] {
   const r = resolveId(index, id);
   const goal = r.goal && index.vision() ? [{ path: index.vision()!.path, range: r.goal.range }] : [];
-  const milestone = r.milestone
-    ? [{ path: r.milestone.path, range: r.milestone.frontMatter?.fields.title?.valueRange ?? r.milestone.frontMatter?.fields.id?.valueRange ?? FILE_START }]
-    : [];
+  const fileOf = (item: { readonly path: string; readonly frontMatter?: FrontMatter } | undefined): IntelLocation[] =>
+    item ? [{ path: item.path, range: item.frontMatter?.fields.title?.valueRange ?? item.frontMatter?.fields.id?.valueRange ?? FILE_START }] : [];
+  const milestone = fileOf(r.milestone);
+  const iteration = fileOf(r.iteration);
   const stories = r.stories.map((s) => ({ path: s.path, range: s.titleRange }));
-  // The key decides between kinds when an id is ambiguous: `vision:` means a goal, `milestone:` a milestone.
+  // The key decides between kinds when an id is ambiguous: `vision:` means a goal, `milestone:` a milestone, `iteration:` an iteration.
   if (key === 'vision' && goal.length) return goal;
   if (key === 'milestone' && milestone.length) return milestone;
+  if (key === 'iteration' && iteration.length) return iteration;
   if (stories.length) return stories;
-  return goal.length ? goal : milestone;
+  return goal.length ? goal : milestone.length ? milestone : iteration;
 }
 
 /** Returns the definitions of the id under `position` ([] when there is none). */

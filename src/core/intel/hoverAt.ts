@@ -1,7 +1,8 @@
 import { isDone, isDoneStatus } from '../config/workflow';
 import { openItems, progressOf } from '../query/checklists';
 import type { Position, Range } from '../model/range';
-import type { Goal, Milestone, Story } from '../model/story';
+import type { Goal, Iteration, Milestone, Story } from '../model/story';
+import { iterationGoal, iterationLoad } from '../query/iterations';
 import { countLabel, countStories } from '../query/counts';
 import { plural } from '../model/plural';
 import type { BacklogIndex } from '../index/backlogIndex';
@@ -34,11 +35,13 @@ export function hoverAt(index: BacklogIndex, path: string, text: string, positio
   // In `vision:` a goal id wins; elsewhere stories first (ids could in theory collide across kinds).
   if (occ.key === 'vision' && r.goal) parts.push(goalMarkdown(index, r.goal));
   else if (occ.key === 'milestone' && r.milestone) parts.push(milestoneMarkdown(index, r.milestone));
+  else if (occ.key === 'iteration' && r.iteration) parts.push(iterationMarkdown(index, r.iteration));
   else if (r.stories.length > 0) {
     if (r.stories.length > 1) parts.push(`⚠ ${r.stories.length} stories share the id \`${occ.id}\`: ${r.stories.map((s) => `\`${s.path}\``).join(', ')}`);
     parts.push(...r.stories.map((s) => storyMarkdown(index, s, extras)));
   } else if (r.goal) parts.push(goalMarkdown(index, r.goal));
   else if (r.milestone) parts.push(milestoneMarkdown(index, r.milestone));
+  else if (r.iteration) parts.push(iterationMarkdown(index, r.iteration));
   else parts.push(`\`${occ.id}\` names nothing in the backlog.`);
   void path;
   return { markdown: parts.join('\n\n---\n\n'), range: occ.range };
@@ -99,6 +102,20 @@ function milestoneMarkdown(index: BacklogIndex, m: Milestone): string {
   const dates = [m.start && `start ${m.start}`, m.due && `due ${m.due}`].filter(Boolean).join(' → ');
   if (dates) lines.push(dates);
   if (m.status) lines.push(`status ${escapeMarkdown(m.status)}`);
+  lines.push(`${c.done}/${plural(c.stories, 'story', 'stories')} done${c.epics ? ` · ${plural(c.epics, 'epic')}` : ''}`);
+  return lines.join('  \n');
+}
+
+function iterationMarkdown(index: BacklogIndex, it: Iteration): string {
+  const load = iterationLoad(index, it);
+  const c = countStories(load.stories, index.config);
+  const lines = [`**${escapeMarkdown(it.id)} · ${escapeMarkdown(it.title)}** (iteration)`];
+  const dates = [it.start, it.end].filter(Boolean).join(' → ');
+  if (dates) lines.push(dates);
+  const goal = iterationGoal(index, it);
+  if (goal) lines.push(`Goal: ${escapeMarkdown(goal.text)}`);
+  const cap = load.capacity.points;
+  lines.push(cap === undefined ? `${load.committed} pts committed (${escapeMarkdown(load.capacity.explanation)})` : `${load.committed} of ${cap} pts committed${load.over ? ' — over capacity' : ''}, ${load.donePoints} done`);
   lines.push(`${c.done}/${plural(c.stories, 'story', 'stories')} done${c.epics ? ` · ${plural(c.epics, 'epic')}` : ''}`);
   return lines.join('  \n');
 }

@@ -1,10 +1,10 @@
 import type { Position, Range } from '../model/range';
-import type { Goal, Milestone, Story } from '../model/story';
+import type { Goal, Iteration, Milestone, Story } from '../model/story';
 import type { BacklogIndex } from '../index/backlogIndex';
 import { FIELDS, type Reference } from '../model/fields';
 import { frontMatterBounds, frontMatterTokens } from './frontMatterContext';
 
-/** Front-matter keys whose values name other items (stories, goals, milestones). */
+/** Front-matter keys whose values name other items (stories, goals, milestones, iterations). */
 export const REFERENCE_KEYS: Readonly<Record<string, Reference>> = Object.fromEntries(
   // An alias of `epic` (Backlog.md's `parent_task_id`) may name any task, not only an epic.
   FIELDS.flatMap((f) => (f.references ? [[f.key, f.references], ...f.aliases.map((a) => [a, f.references === 'epic' ? 'story' : f.references])] : [])),
@@ -24,6 +24,7 @@ export interface ResolvedId {
   readonly stories: readonly Story[];
   readonly goal?: Goal;
   readonly milestone?: Milestone;
+  readonly iteration?: Iteration;
 }
 
 // Body references: `S-12`, `#S-12`, `BACK-200`, `task-24.1`, `M1`, `G1` — a letter-led word ending in digits.
@@ -106,18 +107,19 @@ export function frontMatterReferences(text: string): IdOccurrence[] {
     .map((t) => ({ id: t.value, range: t.range, key: t.key }));
 }
 
-/** Returns what an id names: stories with that id, the vision goal, the milestone (any may be empty). */
+/** Returns what an id names: stories with that id, the vision goal, the milestone, the iteration (any may be empty). */
 export function resolveId(index: BacklogIndex, id: string): ResolvedId {
   const stories = index.byId(id);
   const goal = index.vision()?.goals.find((g) => g.id === id);
   const milestone = index.milestone(id);
-  return { stories, goal, milestone };
+  const iteration = index.iteration(id);
+  return { stories, goal, milestone, iteration };
 }
 
 /** Returns true when an id names something in the backlog. */
 export function isKnownId(index: BacklogIndex, id: string): boolean {
   const r = resolveId(index, id);
-  return r.stories.length > 0 || r.goal !== undefined || r.milestone !== undefined;
+  return r.stories.length > 0 || r.goal !== undefined || r.milestone !== undefined || r.iteration !== undefined;
 }
 
 /** Returns the id under `position`: a front-matter value (including `id:` itself) or a known body reference. */

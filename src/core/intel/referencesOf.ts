@@ -13,7 +13,7 @@ export function referencesOf(index: BacklogIndex, id: string, includeDeclaration
   const needle = id.toLowerCase().replace(/^[a-z]+-/, '');
   const paths = index.stories().map((s) => s.path);
   const vision = index.vision();
-  const others = [...index.milestones().map((m) => m.path), ...(vision ? [vision.path] : [])];
+  const others = [...index.milestones().map((m) => m.path), ...index.iterations().map((it) => it.path), ...(vision ? [vision.path] : [])];
   for (const path of [...paths, ...others]) {
     const text = index.text(path);
     // Cheap pre-filter: most files do not mention the id at all, so skip tokenizing them.

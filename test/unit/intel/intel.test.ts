@@ -153,3 +153,31 @@ describe('codeLensFor', () => {
     assert.match(lens.title, /acceptance criteria/);
   });
 });
+
+describe('iteration ids (hover, definition, references)', () => {
+  const ITERATION = ['---', 'id: I-1', 'title: Sprint 1', 'start: 2026-03-02', 'end: 2026-03-13', 'capacity: 10', 'goal: G1', '---', '', 'Import first.', ''].join('\n');
+  const S3 = ['---', 'id: S-3', 'title: Map CSV columns', 'status: ready', 'rank: a3', 'estimate: 3', 'iteration: I-1', '---', '', 'Planned into I-1.', ''].join('\n');
+  const index = fixtureIndex();
+  index.upsert('backlog/iterations/i-1.md', ITERATION);
+  index.upsert('backlog/stories/s-3.md', S3);
+  it('explains an iteration in front matter: dates, goal, what is committed against the capacity', () => {
+    const h = hoverAt(index, 'backlog/stories/s-3.md', S3, pos(S3, 6, 'I-1'))!;
+    assert.match(h.markdown, /I-1 · Sprint 1\*\* \(iteration\)/);
+    assert.match(h.markdown, /2026-03-02 → 2026-03-13/);
+    assert.match(h.markdown, /Goal: Teams plan from one trusted backlog \\\(G1\\\)/);
+    assert.match(h.markdown, /3 of 10 pts committed, 0 done/);
+    assert.match(h.markdown, /0\/1 story done/);
+  });
+  it('goes from iteration: I-1 and from a body mention to the iteration title, and links both', () => {
+    const [d] = definitionAt(index, 'backlog/stories/s-3.md', S3, pos(S3, 6, 'I-1'));
+    assert.deepEqual(d, { path: 'backlog/iterations/i-1.md', range: { start: { line: 2, character: 7 }, end: { line: 2, character: 15 } } });
+    const [b] = definitionAt(index, 'backlog/stories/s-3.md', S3, pos(S3, 9, 'I-1'));
+    assert.equal(b.path, 'backlog/iterations/i-1.md');
+    const links = documentLinks(index, 'backlog/stories/s-3.md', S3).map((l) => `${l.range.start.line}:${l.range.start.character}->${l.target.path}`);
+    assert.deepEqual(links, ['6:11->backlog/iterations/i-1.md', '9:13->backlog/iterations/i-1.md']);
+  });
+  it('finds the stories naming an iteration, and its own id when asked', () => {
+    const refs = referencesOf(index, 'I-1', true).map((r) => `${r.path}@${r.range.start.line}`);
+    assert.deepEqual(refs, ['backlog/stories/s-3.md@6', 'backlog/stories/s-3.md@9', 'backlog/iterations/i-1.md@1']);
+  });
+});
