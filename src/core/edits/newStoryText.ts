@@ -17,8 +17,18 @@ export interface NewStoryOptions {
   readonly splitFrom?: string;
   /** Acceptance criteria to start with; a Given/When/Then template when absent or empty. */
   readonly criteria?: readonly string[];
+  /** Which of `criteria` start checked (by index); the others are open. */
+  readonly checked?: readonly boolean[];
   /** The team's Definition of Done: a new story (not an epic) gets it as a checklist section. */
   readonly definitionOfDone?: readonly string[];
+  /** Backlog.md's order (`ordinal`), written instead of `rank` in a Backlog.md backlog. */
+  readonly ordinal?: number;
+  /**
+   * Backlog.md's task shape, for a Backlog.md backlog: the list fields it always writes, `created_date` (this
+   * value, 'YYYY-MM-DD HH:mm', when given), no `type` for a plain story, the epic as `parent_task_id`, and the
+   * criteria and the Definition of Done between its markers, numbered `#1`, `#2`, … as Backlog.md writes them.
+   */
+  readonly backlogMd?: { readonly created?: string };
   /** Line ending; default '\n'. */
   readonly eol?: string;
 }
@@ -30,20 +40,34 @@ export const USER_STORY_TEMPLATE = 'As a <persona>, I want <capability>, so that
 export function newStory(options: NewStoryOptions): { text: string; titleRange: Range } {
   const eol = options.eol ?? '\n';
   const field = (key: string, value: string): string => `${key}: ${formatYamlScalar(value)}${eol}`;
+  const list = (key: string, values: readonly string[] | undefined): string => `${key}: [${(values ?? []).map((v) => formatYamlScalar(v, { flow: true })).join(', ')}]${eol}`;
   const head = `---${eol}${field('id', options.id)}`;
   const titleLine = `title: ${formatYamlScalar(options.title)}`;
   let fm = head + titleLine + eol;
   const milestone = options.type === 'milestone';
-  if (!milestone) fm += field('type', options.type);
-  if (options.status !== undefined) fm += field('status', options.status);
-  if (!milestone) {
-    if (options.rank !== undefined) fm += field('rank', options.rank);
-    if (options.epic !== undefined) fm += field('epic', options.epic);
+  const md = milestone ? undefined : options.backlogMd;
+  if (md) {
+    if (options.status !== undefined) fm += field('status', options.status);
+    fm += list('assignee', []);
+    if (md.created !== undefined) fm += `created_date: '${md.created}'${eol}`;
+    fm += list('labels', []) + list('dependencies', []);
+    if (options.type !== 'story') fm += field('type', options.type);
+    if (options.epic !== undefined) fm += field('parent_task_id', options.epic);
     if (options.milestone !== undefined) fm += field('milestone', options.milestone);
-    if (options.vision !== undefined && options.vision.length > 0) {
-      fm += `vision: [${options.vision.map((v) => formatYamlScalar(v, { flow: true })).join(', ')}]${eol}`;
-    }
+    if (options.vision !== undefined && options.vision.length > 0) fm += list('vision', options.vision);
     if (options.splitFrom !== undefined) fm += field('split_from', options.splitFrom);
+    if (options.ordinal !== undefined) fm += `ordinal: ${options.ordinal}${eol}`;
+    else if (options.rank !== undefined) fm += field('rank', options.rank);
+  } else {
+    if (!milestone) fm += field('type', options.type);
+    if (options.status !== undefined) fm += field('status', options.status);
+    if (!milestone) {
+      if (options.rank !== undefined) fm += field('rank', options.rank);
+      if (options.epic !== undefined) fm += field('epic', options.epic);
+      if (options.milestone !== undefined) fm += field('milestone', options.milestone);
+      if (options.vision !== undefined && options.vision.length > 0) fm += list('vision', options.vision);
+      if (options.splitFrom !== undefined) fm += field('split_from', options.splitFrom);
+    }
   }
   fm += `---${eol}`;
   let body: string;
@@ -51,9 +75,13 @@ export function newStory(options: NewStoryOptions): { text: string; titleRange: 
     body = `${eol}What this milestone delivers, and how we will know it is done.${eol}`;
   } else {
     const criteria = options.criteria && options.criteria.length > 0 ? options.criteria : [CRITERION_TEMPLATE];
-    body = `${eol}${USER_STORY_TEMPLATE}${eol}${eol}## Acceptance Criteria${eol}${eol}${criteria.map((c) => `- [ ] ${c}${eol}`).join('')}`;
+    const checklist = (heading: string, marker: string, items: readonly string[], checked: readonly boolean[] = []): string => {
+      const lines = items.map((c, i) => `- [${checked[i] ? 'x' : ' '}] ${md ? `#${i + 1} ` : ''}${c}${eol}`).join('');
+      return md ? `## ${heading}${eol}<!-- ${marker}:BEGIN -->${eol}${lines}<!-- ${marker}:END -->${eol}` : `## ${heading}${eol}${eol}${lines}`;
+    };
+    body = `${eol}${USER_STORY_TEMPLATE}${eol}${eol}${checklist('Acceptance Criteria', 'AC', criteria, options.checked)}`;
     const dod = options.type === 'epic' ? [] : (options.definitionOfDone ?? []);
-    if (dod.length) body += `${eol}## Definition of Done${eol}${eol}${dod.map((c) => `- [ ] ${c}${eol}`).join('')}`;
+    if (dod.length) body += `${eol}${checklist('Definition of Done', 'DOD', dod)}`;
   }
   const text = fm + body;
   const titleStart = head.length + 'title: '.length;

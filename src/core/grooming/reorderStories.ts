@@ -119,6 +119,22 @@ const hasOrdinal = (s: Story | undefined): s is Story & { ordinal: number } => s
 const ORDINAL_STEP = 1000;
 
 /**
+ * Returns the Backlog.md `ordinal` that puts `story` between `prev` and `next` (either may be absent) when they are
+ * ordered by ordinal (Backlog.md's step of 1000 past either end), or undefined when they are not, or when no value
+ * orders it exactly there (equal or too close ordinals: ranks must decide).
+ */
+export function ordinalBetween(prev: Story | undefined, next: Story | undefined, story: Story, config: RudderConfig): number | undefined {
+  let value: number;
+  if (hasOrdinal(prev) && hasOrdinal(next)) value = (prev.ordinal + next.ordinal) / 2;
+  else if (hasOrdinal(prev) && (next === undefined || (!ranked(next) && !hasOrdinal(next)))) value = Math.floor(prev.ordinal) + ORDINAL_STEP;
+  else if (hasOrdinal(next) && (prev === undefined || ranked(prev))) value = Math.ceil(next.ordinal) - ORDINAL_STEP;
+  else return undefined;
+  const placed: Story = { ...story, rank: undefined, ordinal: value };
+  if ((prev && compareStories(prev, placed, config) >= 0) || (next && compareStories(placed, next, config) >= 0)) return undefined;
+  return value;
+}
+
+/**
  * Returns the plan that moves a story ordered only by Backlog.md's `ordinal` among other such stories by writing
  * a new `ordinal` (one value in one file, in the field Backlog.md reads) instead of giving it, and maybe its
  * neighbours, a `rank`; undefined when the move leaves the ordinal-ordered stories or the value would not order it.
@@ -128,14 +144,8 @@ function ordinalMove(desired: readonly Story[], story: Story, config: RudderConf
   const at = desired.indexOf(story);
   const prev = desired[at - 1];
   const next = desired[at + 1];
-  let value: number;
-  if (hasOrdinal(prev) && hasOrdinal(next)) value = (prev.ordinal + next.ordinal) / 2;
-  else if (hasOrdinal(prev) && (next === undefined || (!ranked(next) && !hasOrdinal(next)))) value = Math.floor(prev.ordinal) + ORDINAL_STEP;
-  else if (hasOrdinal(next) && (prev === undefined || ranked(prev))) value = Math.ceil(next.ordinal) - ORDINAL_STEP;
-  else return undefined;
-  // The value must put the story exactly there (equal or too close ordinals fall back to ranks).
-  const moved: Story = { ...story, ordinal: value };
-  if ((prev && compareStories(prev, moved, config) >= 0) || (next && compareStories(moved, next, config) >= 0)) return undefined;
+  const value = ordinalBetween(prev, next, story, config);
+  if (value === undefined) return undefined;
   const t = text(story.path);
   const edits = t === undefined ? [] : setField(t, 'ordinal', value);
   if (edits.length === 0) return undefined;

@@ -5,8 +5,10 @@ import { newStory, nextId } from '../edits/newStoryText';
 import type { BacklogIndex } from '../index/backlogIndex';
 import { LineIndex } from '../model/lineIndex';
 import type { FileEdit, Range } from '../model/range';
+import type { RudderConfig } from '../model/config';
 import type { Story } from '../model/story';
 import { rankBetween } from '../rank/rankBetween';
+import { ordinalBetween } from './reorderStories';
 import type { TextOf } from './fileText';
 import { trimEndChars } from '../model/trimChars';
 
@@ -46,13 +48,41 @@ export function slugOf(title: string): string {
     .replace(/-+$/, '');
 }
 
-/** Returns a path `<dir>/<id>-<slug>.md` (or `<dir>/<id>.md` when the folder names files by id alone) that is not taken. */
-export function newFilePath(dir: string, id: string, title: string, taken: (path: string) => boolean, idOnly = false): string {
-  const base = idOnly ? id.toLowerCase() : [id, slugOf(title)].filter(Boolean).join('-');
+/** How a folder names its story files: `s-1.md` (by id), `s-1-plan-dinners.md` (id and slug), or Backlog.md's `task-1 - Plan-dinners.md`. */
+export type FileNaming = 'id' | 'id-title' | 'backlog-md';
+
+/**
+ * Returns a title as Backlog.md puts it in a file name (seen from Backlog.md 1.52.0's own files): blanks and the
+ * characters Windows forbids in names (`<>:"/\|?*`) become '-', the punctuation `!#$%&'()+,;=@[]^{}` is dropped,
+ * anything else is kept (letters in any script, `.`, `_`, `~`, a backtick), and runs of '-' become one.
+ */
+export function backlogMdTitle(title: string): string {
+  return title
+    .trim()
+    .replace(/[\s<>:"/\\|?*]/g, '-')
+    .replace(/[!#$%&'()+,;=@[\]^{}]/g, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Returns a path for a new story file that is not taken: `<dir>/<id>-<slug>.md`, `<dir>/<id>.md` when the folder names
+ * files by id alone, or `<dir>/<id> - <Title>.md` in a Backlog.md backlog (Backlog.md lists only files named so).
+ */
+export function newFilePath(dir: string, id: string, title: string, taken: (path: string) => boolean, naming: FileNaming = 'id-title'): string {
+  const readable = backlogMdTitle(title);
+  const base =
+    naming === 'id' ? id.toLowerCase() : naming === 'backlog-md' ? (readable ? `${id.toLowerCase()} - ${readable}` : id.toLowerCase()) : [id, slugOf(title)].filter(Boolean).join('-');
   const prefix = dir === '' || dir === '.' ? '' : `${trimEndChars(dir, '/')}/`;
   let path = `${prefix}${base}.md`;
   for (let n = 2; taken(path); n++) path = `${prefix}${base}-${n}.md`;
   return path;
+}
+
+/** Returns how new story files in a folder are named: Backlog.md's way in a Backlog.md backlog, else like `sample`. */
+export function fileNamingOf(config: RudderConfig, sample: Story | undefined): FileNaming {
+  if (config.backlogMd) return 'backlog-md';
+  return sample !== undefined && namedByIdOnly(sample) ? 'id' : 'id-title';
 }
 
 /** Returns the folder of a root-relative path ('' at the root). */
@@ -75,6 +105,8 @@ export interface SplitOptions {
   readonly knownIds?: Iterable<string>;
   /** Gives ids a random suffix (collision-free across branches). */
   readonly random?: () => number;
+  /** Now, as Backlog.md writes `created_date` ('YYYY-MM-DD HH:mm', local time), for a new task in a Backlog.md backlog. */
+  readonly now?: string;
 }
 
 /**
@@ -90,6 +122,9 @@ export function splitStory(story: Story, index: BacklogIndex, text: TextOf, opti
   const order = index.stories();
   const at = order.findIndex((s) => s.path === story.path);
   const next = order.slice(at + 1).find((s) => s.rank !== undefined && s.rank !== story.rank);
+  const md = index.config.backlogMd;
+  // In a Backlog.md backlog a task ordered by `ordinal` splits into one right after it, by `ordinal` too.
+  const ordinal = md && (story.rank === undefined || story.rank === '') ? ordinalBetween(story, order[at + 1], { ...story, path: `${dirOf(story.path)}/${id}.md`, id }, index.config) : undefined;
   const rank = story.rank !== undefined && story.rank !== '' ? rankBetween(story.rank, next?.rank) : undefined;
   const created = newStory({
     id,
@@ -104,18 +139,15 @@ export function splitStory(story: Story, index: BacklogIndex, text: TextOf, opti
     definitionOfDone: index.config.definitionOfDone,
     // A criterion moves with its nested items and continuation lines (removeCriteria takes them out of the original).
     criteria: picked.map((i) => [items[i].text, ...criterionDetails(original, items[i]).map((l) => (l === '' ? '' : `  ${l}`))].join(detectEol(original))),
+    // Criteria already checked stay checked in the new story.
+    checked: picked.map((i) => items[i].checked === true),
+    ordinal,
     eol: detectEol(original),
+    ...(md ? { backlogMd: { created: options.now } } : {}),
   });
   let newText = created.text;
-  // Criteria already checked stay checked in the new story (newStory writes open checkboxes).
-  for (const i of picked) {
-    if (!items[i].checked) continue;
-    const open = `- [ ] ${items[i].text}`;
-    const at = newText.indexOf(open);
-    if (at >= 0) newText = `${newText.slice(0, at)}- [x] ${newText.slice(at + open.length - items[i].text.length)}`;
-  }
   if (story.priority !== undefined) newText = applyEdits(newText, setField(newText, 'priority', story.priority));
-  const path = newFilePath(dirOf(story.path), id, options.title, (p) => index.text(p) !== undefined, namedByIdOnly(story));
+  const path = newFilePath(dirOf(story.path), id, options.title, (p) => index.text(p) !== undefined, fileNamingOf(index.config, story));
   const edits: FileEdit[] = [];
   const removal = removeCriteria(original, story, picked);
   if (removal.length) edits.push({ path: story.path, edits: removal });

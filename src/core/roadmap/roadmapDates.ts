@@ -62,3 +62,9 @@ export function localIsoDate(now: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** Returns the local date and time as Backlog.md writes `created_date`: 'YYYY-MM-DD HH:mm'. */
+export function localDateTime(now: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${localIsoDate(now)} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}

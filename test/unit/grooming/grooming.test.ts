@@ -12,7 +12,8 @@ import { newItem } from '../../../src/core/grooming/newItem';
 import { mergeOrderEdits, moveStories, moveStory, reorderStories } from '../../../src/core/grooming/reorderStories';
 import { rebalanceRanks, rerankByScore } from '../../../src/core/grooming/rerankByScore';
 import { editListPlan, setFieldsPlan } from '../../../src/core/grooming/setFields';
-import { seenIds, splitStory } from '../../../src/core/grooming/splitStory';
+import { backlogMdTitle, seenIds, splitStory } from '../../../src/core/grooming/splitStory';
+import { parseConfig } from '../../../src/core/config/parseConfig';
 
 const story = (id: string, extra: string, body = '\nAs a user, I want it, so that it works.\n'): string => `---\nid: ${id}\ntitle: Story ${id}\n${extra}---\n${body}`;
 
@@ -369,6 +370,81 @@ describe('grooming: split and new items', () => {
     assert.equal(epic.id, 'E-1');
     const ms = newItem(index, { kind: 'milestone', title: 'Beta' });
     assert.equal(ms.path, 'backlog/milestones/M1-beta.md');
+  });
+});
+
+describe('grooming: new and split tasks in a Backlog.md backlog', () => {
+  // Backlog.md lists only files named `<id> - <Title>.md` in its tasks folder, orders them by `ordinal` and drops the
+  // fields it does not know when it rewrites a task: a task Rudder creates there must be one Backlog.md lists.
+  const CONFIG = 'project_name: "demo"\ndefault_status: "To Do"\nstatuses: ["To Do", "In Progress", "Done"]\ntask_prefix: "task"\n';
+  const task = (n: number, extra: string, body = '\n## Acceptance Criteria\n<!-- AC:BEGIN -->\n- [ ] #1 First\n- [x] #2 Second\n<!-- AC:END -->\n') =>
+    `---\nid: TASK-${n}\ntitle: Task ${n}\nstatus: To Do\n${extra}---\n${body}`;
+  function mdIndex(): BacklogIndex {
+    const index = new BacklogIndex(parseConfig({ backlogMdConfigYml: CONFIG, backlogFolder: 'backlog' }).config);
+    index.upsert('backlog/tasks/task-1 - Task-1.md', task(1, 'ordinal: 1000\n'));
+    index.upsert('backlog/tasks/task-2 - Task-2.md', task(2, 'ordinal: 2000\n'));
+    // More done tasks than open ones: a new task must still go to tasks/, not completed/.
+    for (let n = 3; n <= 6; n++) index.upsert(`backlog/completed/task-${n} - Task-${n}.md`, task(n, '').replace('status: To Do', 'status: Done'));
+    return index;
+  }
+
+  it('names the title as Backlog.md 1.52.0 does in its file names', () => {
+    // Seen from `backlog task create` with these titles.
+    assert.equal(backlogMdTitle('Native task'), 'Native-task');
+    assert.equal(backlogMdTitle(`What's new? A/B: test <x> & "co", 50%  done…  `), 'Whats-new-A-B-test-x-co-50-done…');
+    assert.equal(backlogMdTitle('Éte naïve café #3 [wip] (v2) {x} ~y `z` *b* ,;=+'), 'Éte-naïve-café-3-wip-v2-x-~y-`z`-b');
+    assert.equal(backlogMdTitle('a.b a_b a|b'), 'a.b-a_b-a-b');
+  });
+
+  it('creates a task Backlog.md lists: its file name, its fields, created_date, the next ordinal, criteria between its markers', () => {
+    const index = mdIndex();
+    const plan = newItem(index, { kind: 'story', title: 'Export the board: CSV?', now: '2026-12-01 14:05' });
+    assert.equal(plan.id, 'TASK-7');
+    assert.equal(plan.path, 'backlog/tasks/task-7 - Export-the-board-CSV.md');
+    const out = apply(index, plan.edits)[plan.path];
+    assert.equal(
+      out,
+      [
+        '---',
+        'id: TASK-7',
+        'title: "Export the board: CSV?"',
+        'status: To Do',
+        'assignee: []',
+        "created_date: '2026-12-01 14:05'",
+        'labels: []',
+        'dependencies: []',
+        'ordinal: 3000',
+        '---',
+        '',
+        'As a <persona>, I want <capability>, so that <benefit>.',
+        '',
+        '## Acceptance Criteria',
+        '<!-- AC:BEGIN -->',
+        '- [ ] #1 Given <context>, when <action>, then <outcome>',
+        '<!-- AC:END -->',
+        '',
+      ].join('\n'),
+    );
+    const parsed = parseStory(plan.path, out);
+    assert.equal(parsed.title, 'Export the board: CSV?');
+    assert.deepEqual(parsed.acceptanceCriteria?.items.map((c) => [c.number, c.text]), [[1, 'Given <context>, when <action>, then <outcome>']]);
+    assert.deepEqual(applyAndOrder(index, plan.edits).slice(0, 3), ['TASK-1', 'TASK-2', 'TASK-7']);
+    const top = newItem(mdIndex(), { kind: 'story', title: 'First', position: 'top' });
+    assert.match(apply(mdIndex(), top.edits)[top.path], /^ordinal: 0$/m);
+    assert.doesNotMatch(apply(mdIndex(), top.edits)[top.path], /^rank:|^type:|^created_date:/m, 'no rank, no type for a plain task, no date without a clock');
+    const between = newItem(mdIndex(), { kind: 'story', title: 'Between', position: { after: 'backlog/tasks/task-1 - Task-1.md' } });
+    assert.match(apply(mdIndex(), between.edits)[between.path], /^ordinal: 1500$/m);
+  });
+
+  it('splits a task into one Backlog.md lists, right after it by ordinal, its checked criteria still checked and numbered', () => {
+    const index = mdIndex();
+    const plan = splitStory(index.story('backlog/tasks/task-1 - Task-1.md')!, index, text(index), { criteria: [1], title: 'Second part', now: '2026-12-01 14:07' })!;
+    assert.equal(plan.path, 'backlog/tasks/task-7 - Second-part.md');
+    const out = apply(index, plan.edits);
+    assert.match(out[plan.path], /^split_from: TASK-1$/m);
+    assert.match(out[plan.path], /^ordinal: 1500$/m);
+    assert.ok(out[plan.path].endsWith('## Acceptance Criteria\n<!-- AC:BEGIN -->\n- [x] #1 Second\n<!-- AC:END -->\n'), out[plan.path]);
+    assert.deepEqual(applyAndOrder(index, plan.edits).slice(0, 3), ['TASK-1', 'TASK-7', 'TASK-2']);
   });
 });
 

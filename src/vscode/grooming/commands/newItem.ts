@@ -6,6 +6,7 @@ import { NOTHING, open } from '../commandHelpers';
 import type { GroomingCommand, GroomingResult } from '../groomingCommand';
 import type { GroomingState } from '../groomingState';
 import type { GroomingTarget } from '../groomingTargets';
+import { localDateTime } from '../../../core/roadmap/roadmapDates';
 
 // Why one file for three commands: New Story, New Epic and New Milestone are one command on three kinds of item —
 // the same arguments, the same handler, one word apart (`newItem` in the core makes all three).
@@ -42,7 +43,7 @@ async function create(t: GroomingTarget<NewItemArgs>, state: GroomingState, kind
     position = picked.position;
   }
   const eol = vscode.workspace.getConfiguration('files', session.root).get<string>('eol') === '\r\n' ? '\r\n' : '\n';
-  const plan = newItem(session.index, { kind, title: title.trim(), position, ...state.idOptions(session), eol });
+  const plan = newItem(session.index, { kind, title: title.trim(), position, ...state.idOptions(session), eol, now: localDateTime(new Date()) });
   const ok = await applyGrooming(session, plan.edits, [], `New ${noun}`);
   if (!ok) return { applied: false, paths: [] };
   await state.rememberIds(session, [plan.id]);

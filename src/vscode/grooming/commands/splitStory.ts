@@ -3,6 +3,7 @@ import { splitStory as splitStoryPlan } from '../../../core/grooming/splitStory'
 import { applyGrooming, GroomingTexts } from '../applyGrooming';
 import { NOTHING, open, refuse } from '../commandHelpers';
 import type { GroomingCommand } from '../groomingCommand';
+import { localDateTime } from '../../../core/roadmap/roadmapDates';
 
 /** The arguments of `rudder.splitStory`. */
 export interface SplitStoryArgs {
@@ -38,7 +39,7 @@ export const splitStory: GroomingCommand<SplitStoryArgs> = {
       title = await vscode.window.showInputBox({ title: `Split ${story.id ?? story.title}: title of the new story`, value: `${story.title} (part 2)`, validateInput: (s) => (s.trim() ? undefined : 'A title, please') });
       if (!title) return NOTHING;
     }
-    const plan = splitStoryPlan(story, session.index, texts.text, { criteria, title: title.trim(), ...state.idOptions(session) });
+    const plan = splitStoryPlan(story, session.index, texts.text, { criteria, title: title.trim(), ...state.idOptions(session), now: localDateTime(new Date()) });
     if (!plan) return NOTHING;
     const ok = await applyGrooming(session, plan.edits, [], 'Split', { subjects: [story.path], note: `new story ${plan.id}` });
     if (!ok) return { applied: false, paths: [] };
