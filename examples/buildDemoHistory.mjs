@@ -1,5 +1,7 @@
-// Builds the demo backlog (examples/demo) as a git repository with a believable history, at fixed dates, so
-// the roadmap shows real flow metrics, Monte Carlo forecasts and burn-ups. The history is read from the stories
+// Builds the demo backlog (examples/demo) as a git repository with a believable history, so the roadmap shows
+// real flow metrics, Monte Carlo forecasts and burn-ups. The demo is written as of the week of DEMO_WEEK; a copy
+// has every date moved by whole weeks to the current week first (`shiftDemoDates`), so Sprint 1 is always under
+// way, M2 is due in a few weeks and the forecasts sample recent weeks, whenever the demo is run. The history is read from the stories
 // themselves: each appears as a draft on its `created:` date, becomes ready, in progress and done (or dropped)
 // on dates derived from its `updated:` date and its estimate, and the last commit holds the files exactly as
 // they are here. S-0 is done before the beta and moved into archive/ when it starts.
@@ -11,13 +13,47 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DEMO_SOURCE = join(dirname(fileURLToPath(import.meta.url)), 'demo');
-/** The day before the first story: the configuration, vision, milestones and notes are committed then. */
+/** The Monday of the week the demo is written for: Sprint 1 (It-1) is under way, M2 is due in three weeks. */
+export const DEMO_WEEK = '2026-11-30';
+/** The day before the first story: the configuration, vision, milestones and notes are committed then (as written). */
 const FIRST_DAY = '2026-08-02';
+/** The day S-0 moves into archive/ (as written). */
+const ARCHIVE_DAY = '2026-09-07';
 const DAY_MS = 86_400_000;
 const PEOPLE = { priya: 'Priya Raman', jonas: 'Jonas Berg', amara: 'Amara Okafor', lee: 'Lee Chen' };
 
 const dayNumber = (iso) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 const isoOf = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** Today on this machine (local), as YYYY-MM-DD. */
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** Returns the days (a multiple of 7, so weekdays stay) that move DEMO_WEEK to the week of `today`. */
+export function demoShiftDays(today = localToday()) {
+  return 7 * Math.floor((dayNumber(today) - dayNumber(DEMO_WEEK)) / 7);
+}
+
+/**
+ * Moves every date (YYYY-MM-DD) in the files of a demo copy by `days`: created and updated dates, milestone and
+ * iteration dates, and dates in the text. Returns how many files changed. The source examples/demo is never changed.
+ */
+export function shiftDemoDates(folder, days) {
+  if (!days) return 0;
+  let changed = 0;
+  for (const p of walk(folder)) {
+    if (!/\.(md|ya?ml)$/i.test(p)) continue;
+    const file = join(folder, p);
+    const text = readFileSync(file, 'utf8');
+    const next = text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => (Number.isNaN(Date.parse(`${m}T00:00:00Z`)) ? m : isoOf(dayNumber(m) + days)));
+    if (next !== text) {
+      writeFileSync(file, next);
+      changed++;
+    }
+  }
+  return changed;
+}
 
 /** Returns the flat `key: value` lines of a file's front matter (enough for the demo's headers). */
 function headerOf(text) {
@@ -51,7 +87,8 @@ function walk(root, dir = '') {
  * A story's steps: draft on `created`; ready a few days later; for work that started, in progress `estimate` working
  * days (at least 2) before it finished (done on `updated`) or, for work still in progress, before `updated`.
  */
-export function demoCommits(folder) {
+export function demoCommits(folder, shift = 0) {
+  const firstDay = dayNumber(FIRST_DAY) + shift;
   const files = walk(folder);
   const events = [];
   const add = (day, path, text, author, message, from) => events.push({ day, path, text, author, message, from, order: events.length });
@@ -60,7 +97,7 @@ export function demoCommits(folder) {
     const h = headerOf(text);
     const storyLike = /^backlog\/(stories|archive)\//.test(path) && h.created && h.updated;
     if (!storyLike) {
-      const epicDay = h.created ? dayNumber(h.created) : dayNumber(FIRST_DAY);
+      const epicDay = h.created ? dayNumber(h.created) : firstDay;
       add(epicDay, path, text, 'priya', h.id ? `Add ${h.id}: ${h.title ?? path}` : `Add ${path}`);
       continue;
     }
@@ -81,7 +118,7 @@ export function demoCommits(folder) {
     if (worked) add(at(started), draftPath, withField(withField(text, 'status', 'in-progress'), 'updated', isoOf(at(started))), author, `${id}: started`);
     if (status !== 'draft') add(updated, draftPath, text, author, status === 'done' ? `${id}: done` : status === 'dropped' ? `${id}: dropped` : `${id}: notes`);
     else if (draft !== text) add(updated, draftPath, text, 'amara', `${id}: refined`);
-    if (draftPath !== path) add(dayNumber('2026-09-07'), path, text, 'priya', `Archive ${id} before the beta starts`, draftPath);
+    if (draftPath !== path) add(dayNumber(ARCHIVE_DAY) + shift, path, text, 'priya', `Archive ${id} before the beta starts`, draftPath);
   }
   events.sort((a, b) => a.day - b.day || a.order - b.order);
   const commits = [];
@@ -108,13 +145,15 @@ function git(folder, args, env = {}) {
 
 /**
  * Turns `folder` (a copy of examples/demo, without a .git) into a git repository whose history leads to exactly its
- * files; returns how many commits it wrote. Dates are fixed (author and committer), so the same folder always gives
- * the same history.
+ * files; returns how many commits it wrote. First every date of the copy moves to the week of `today` (whole weeks;
+ * see `shiftDemoDates`); the commit dates follow from the files, so the same folder and week give the same history.
  */
-export function buildDemoHistory(folder) {
+export function buildDemoHistory(folder, { today = localToday() } = {}) {
   if (existsSync(join(folder, '.git'))) throw new Error(`${folder} already holds a git repository`);
+  const shift = demoShiftDays(today);
+  shiftDemoDates(folder, shift);
   const final = new Map(walk(folder).map((p) => [p, readFileSync(join(folder, p))]));
-  const commits = demoCommits(folder);
+  const commits = demoCommits(folder, shift);
   for (const p of final.keys()) rmSync(join(folder, p));
   git(folder, ['init', '-q', '-b', 'main']);
   let n = 0;
@@ -149,11 +188,11 @@ export function buildDemoHistory(folder) {
   return n;
 }
 
-/** Copies examples/demo to `target` (which must not exist or be empty) and builds its history there. */
-export function copyDemoWithHistory(target) {
+/** Copies examples/demo to `target` (which must not exist or be empty) and builds its history there (dates moved to this week). */
+export function copyDemoWithHistory(target, options = {}) {
   if (existsSync(target) && readdirSync(target).length) throw new Error(`${target} is not empty`);
   cpSync(DEMO_SOURCE, target, { recursive: true, filter: (src) => !relative(DEMO_SOURCE, src).split(/[\\/]/).includes('.git') });
-  return buildDemoHistory(target);
+  return buildDemoHistory(target, options);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

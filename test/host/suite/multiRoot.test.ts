@@ -161,7 +161,7 @@ describe('a multi-root workspace', function () {
     assert.deepEqual(changedPaths(before, await snapshot()), [`alpha/${a.path}`, `beta/${b.path}`].sort());
     assert.ok((await read('beta', b.path as string))?.includes('title: In beta'));
     // A task Backlog.md lists: named as Backlog.md names its files, in its tasks folder, ordered by ordinal.
-    assert.match(b.path as string, /(^|\/)tasks\/task-4 - In-beta\.md$/, b.path);
+    assert.match(b.path as string, /(^|\/)tasks\/task-4 - In-beta\.md$/, b.path as string);
     assert.match((await read('beta', b.path as string)) ?? '', /^created_date: '\d{4}-\d\d-\d\d \d\d:\d\d'$/m);
     for (const [name, p] of [['alpha', a.path], ['beta', b.path]] as const) await vscode.workspace.fs.delete(uriIn(name, p as string));
     await waitFor('both gone from their indexes', () =>
