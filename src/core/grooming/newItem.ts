@@ -54,8 +54,7 @@ export function ordinalFor(order: readonly Story[], position: NewItemPosition, d
     let last = order.length - 1;
     while (last >= 0 && !((order[last].rank === undefined || order[last].rank === '') && typeof order[last].ordinal === 'number')) last--;
     at = last < 0 ? order.length : last + 1;
-  }
-  else {
+  } else {
     const i = order.findIndex((s) => s.path === position.after);
     at = i < 0 ? order.length : i + 1;
   }
@@ -71,23 +70,25 @@ export function newItem(index: BacklogIndex, options: NewItemOptions): CreatePla
   const cfg = index.config;
   const position = options.position ?? 'bottom';
   const dir = folderFor(index, kind, options.position);
+  const sample = kind === 'milestone' ? undefined : order.find((s) => s.type === kind && dirOf(s.path) === dir) ?? order.find((s) => dirOf(s.path) === dir);
+  const path = newFilePath(dir, id, options.title, (p) => index.text(p) !== undefined, kind === 'milestone' ? 'id-title' : fileNamingOf(cfg, sample));
   const md = cfg.backlogMd && kind !== 'milestone';
+  const status = kind === 'milestone' ? 'planned' : cfg.statuses[0];
   // In a Backlog.md backlog a task ordered among tasks by `ordinal` gets one (Backlog.md drops a `rank` it rewrites).
-  const ordinal = md ? ordinalFor(order, position, { path: `${dir}/${id}.md`, title: options.title, titleRange: NO_RANGE, type: kind, vision: [], dependsOn: [], labels: [], assignee: [], bodyStartLine: 0, lineCount: 0, problems: [], id, status: cfg.statuses[0] }, cfg) : undefined;
+  const draft: Story = { path, id, title: options.title, titleRange: NO_RANGE, type: kind, status, vision: [], dependsOn: [], labels: [], assignee: [], bodyStartLine: 0, lineCount: 0, problems: [] };
+  const ordinal = md ? ordinalFor(order, position, draft, cfg) : undefined;
   const rank = kind === 'milestone' || ordinal !== undefined ? undefined : rankFor(order, position);
   const created = newStory({
     id,
     title: options.title,
     type: kind,
-    status: kind === 'milestone' ? 'planned' : cfg.statuses[0],
+    status,
     rank,
     ordinal,
     definitionOfDone: cfg.definitionOfDone,
     eol: options.eol,
     ...(md ? { backlogMd: { created: options.now } } : {}),
   });
-  const sample = kind === 'milestone' ? undefined : order.find((s) => s.type === kind && dirOf(s.path) === dir) ?? order.find((s) => dirOf(s.path) === dir);
-  const path = newFilePath(dir, id, options.title, (p) => index.text(p) !== undefined, kind === 'milestone' ? 'id-title' : fileNamingOf(cfg, sample));
   return {
     edits: [{ path, create: true, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: created.text }] }],
     path,

@@ -124,7 +124,8 @@ export function splitStory(story: Story, index: BacklogIndex, text: TextOf, opti
   const next = order.slice(at + 1).find((s) => s.rank !== undefined && s.rank !== story.rank);
   const md = index.config.backlogMd;
   // In a Backlog.md backlog a task ordered by `ordinal` splits into one right after it, by `ordinal` too.
-  const ordinal = md && (story.rank === undefined || story.rank === '') ? ordinalBetween(story, order[at + 1], { ...story, path: `${dirOf(story.path)}/${id}.md`, id }, index.config) : undefined;
+  const path = newFilePath(dirOf(story.path), id, options.title, (p) => index.text(p) !== undefined, fileNamingOf(index.config, story));
+  const ordinal = md && (story.rank === undefined || story.rank === '') ? ordinalBetween(story, order[at + 1], { ...story, path, id }, index.config) : undefined;
   const rank = story.rank !== undefined && story.rank !== '' ? rankBetween(story.rank, next?.rank) : undefined;
   const created = newStory({
     id,
@@ -147,7 +148,6 @@ export function splitStory(story: Story, index: BacklogIndex, text: TextOf, opti
   });
   let newText = created.text;
   if (story.priority !== undefined) newText = applyEdits(newText, setField(newText, 'priority', story.priority));
-  const path = newFilePath(dirOf(story.path), id, options.title, (p) => index.text(p) !== undefined, fileNamingOf(index.config, story));
   const edits: FileEdit[] = [];
   const removal = removeCriteria(original, story, picked);
   if (removal.length) edits.push({ path: story.path, edits: removal });
