@@ -192,6 +192,20 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
     assert.ok(rows.length > 0);
   });
 
+  it('shows a hover on an iteration id: its dates, goal and what is committed against the capacity', async () => {
+    const page = wb.page;
+    await quickOpen(page, 'S-15-import-a-recipe-from-a-web-page.md');
+    await goTo(page, 13, 13); // iteration: It-1
+    await runFromPalette(page, 'Show or Focus Hover');
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor({ timeout: 10_000 });
+    const text = await hover.innerText();
+    assert.match(text, /It-1 · Sprint 1 \(iteration\)/, text);
+    assert.match(text, /\d+ of 20 pts committed/, text);
+    await still(page, '16b-hover-on-iteration');
+    await page.keyboard.press('Escape');
+  });
+
   it('names a merge conflict and resolves it with "Keep theirs" from the quick-fix menu', async () => {
     const page = wb.page;
     const file = join(wb.folder, 'backlog', 'stories', 'S-60-conflicted.md');
