@@ -183,9 +183,10 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
     const page = wb.page;
     await goTo(page, 8, 8); // epic: E-1
     await runFromPalette(page, 'Show or Focus Hover');
-    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    // Wait for the provider's text, not only the link part ("Open E-1 …"), which can show first.
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Acceptance criteria' }).first();
     await hover.waitFor({ timeout: 10_000 });
-    assert.match(await hover.innerText(), /E-1/);
+    assert.match(await hover.innerText(), /E-1 · Real-time shared lists/);
     await still(page, '16-hover-on-id');
     await page.keyboard.press('Escape');
     const rows = await readTreeRows(page);
@@ -197,7 +198,8 @@ describe('UI: the Rudder sidebar on the demo backlog', function () {
     await quickOpen(page, 'S-15-import-a-recipe-from-a-web-page.md');
     await goTo(page, 13, 13); // iteration: It-1
     await runFromPalette(page, 'Show or Focus Hover');
-    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    // The hover's link part ("Open It-1 …") can show before the provider's text: wait for the text itself.
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '(iteration)' }).first();
     await hover.waitFor({ timeout: 10_000 });
     const text = await hover.innerText();
     assert.match(text, /It-1 · Sprint 1 \(iteration\)/, text);
