@@ -74,11 +74,8 @@ function keyEnd(line: string): number {
     else break;
   }
   if (line.charCodeAt(i) !== 58) return -1;
-  const colon = i;
-  i++;
-  if (i < line.length && line.charCodeAt(i) !== 32) return -1;
-  while (line.charCodeAt(i) === 32) i++;
-  return colon;
+  // After the colon: a space or the end of the line (`key:value` is left to `yaml`).
+  return i + 1 < line.length && line.charCodeAt(i + 1) !== 32 ? -1 : i;
 }
 
 // Index where a trailing comment starts (or the trimmed end); -1 when something other than a comment follows.
