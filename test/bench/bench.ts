@@ -11,6 +11,7 @@ import { parseConfig } from '../../src/core/config/parseConfig';
 import { generateBacklogMdProject, generateRudderBacklog, type GeneratedBacklog } from './generateBacklog';
 import { writeFloorScript } from './floorScript';
 import { benchHistory } from './historyBench';
+import { fmtMs, median } from './benchStats';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -36,16 +37,6 @@ interface Run {
   readonly cpuMs: number;
   readonly stdout: string;
   readonly status: number | null;
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function fmtMs(ms: number): string {
-  return ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(3)} ms`;
 }
 
 /** Runs a Node script in a child process with the peak-RSS reporter preloaded; returns time, peak RSS and output. */

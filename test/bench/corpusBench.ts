@@ -13,6 +13,7 @@ import { parseFrontMatter } from '../../src/core/parse/frontMatter';
 import { scanMarkdown } from '../../src/core/parse/markdownScan';
 import { MAX_REMARK_BODY_CHARS } from '../../src/core/parse/parseStory';
 import { writeFloorScript } from './floorScript';
+import { median } from './benchStats';
 
 const REPO = process.cwd();
 const argv = process.argv.slice(2);
@@ -33,12 +34,6 @@ function markdownFiles(dir: string, out: string[] = []): string[] {
     } else if (e.name.endsWith('.md')) out.push(p);
   }
   return out;
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function timeNode(args: readonly string[]): { ms: number; stdout: string; status: number | null } {

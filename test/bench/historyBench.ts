@@ -12,18 +12,9 @@ import { toRoadmap } from '../../src/core/roadmap/toRoadmap';
 import { GitHistorySource } from '../../src/node/gitHistorySource';
 import { GIT_LOG_ARGS } from '../../src/node/gitLogParser';
 import { generateHistoryRepo } from './generateHistoryRepo';
+import { fmtMs, median } from './benchStats';
 
 type RowFn = (label: string, value: string, target?: string, pass?: boolean) => void;
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function fmtMs(ms: number): string {
-  return ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(3)} ms`;
-}
 
 /** Returns the milliseconds a git command takes with its output thrown away (read through a pipe, as a reader would). */
 function timeGit(root: string, args: readonly string[]): number {

@@ -4,22 +4,16 @@
 //
 //   node test/bench/hostBench.mjs [--stories 10000] [--burst 2000]
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, repo, repoRequire } from './benchArgs.mjs';
 import { installHost } from '../host/installHost.mjs';
 import { startCodeServer, delay, TEST_SETTINGS } from '../host/codeServer.mjs';
 import { launchChromium, workbenchUrl } from '../host/browser.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(path.join(repo, 'package.json'));
+const require = repoRequire;
 const esbuild = require('esbuild');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const STORIES = Number(arg('stories', 10000));
 const BURST = Number(arg('burst', 2000));
 const TIMEOUT_MS = 15 * 60_000;

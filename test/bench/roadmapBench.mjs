@@ -6,21 +6,15 @@
 //
 // Figures: "script" is building/patching the DOM, "layout" the forced synchronous layout, "painted" the time
 // from the start of the render to after the next frame (style, layout and paint included).
-import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, repo, repoRequire } from './benchArgs.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(path.join(repo, 'package.json'));
+const require = repoRequire;
 const esbuild = require('esbuild');
 const { chromium } = require('playwright-core');
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const STORIES = Number(arg('stories', 1000));
 const MILESTONES = Number(arg('milestones', 20));
 const RUNS = Number(arg('runs', 5));

@@ -6,26 +6,20 @@
 //
 //   node test/bench/webBench.mjs [--stories 1000]
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { arg, repo, repoRequire } from './benchArgs.mjs';
 import { installHost } from '../host/installHost.mjs';
 import { startCodeServer, delay, TEST_SETTINGS } from '../host/codeServer.mjs';
 import { launchChromium, workbenchUrl } from '../host/browser.mjs';
 import { copyWorkspace } from '../host/fixtures.mjs';
 import { prepareWebExtension } from '../host/webExtension.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(path.join(repo, 'package.json'));
+const require = repoRequire;
 const esbuild = require('esbuild');
 const { webExtension } = require(path.join(repo, 'esbuild.js'));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const STORIES = Number(arg('stories', 1000));
 const TIMEOUT_MS = 5 * 60_000;
 const log = (m) => console.log(`[web-bench] ${m}`);

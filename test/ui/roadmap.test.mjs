@@ -3,9 +3,9 @@
 // a dark theme and of the List, a real keyboard move sent by the webview itself, and hostile titles shown as text.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, runFromPalette, hasDemo, screenshotDir } from './workbench.mjs';
+import { openWorkbench, runFromPalette, hasDemo, parkedShot as shot, setTheme } from './workbench.mjs';
 import { repoRoot } from '../host/fixtures.mjs';
 import { TEST_SETTINGS } from '../host/codeServer.mjs';
 import { HOSTILE_TITLES, writeHostileStories } from './hostileBacklog.mjs';
@@ -27,23 +27,6 @@ async function roadmapFrame(page, timeoutMs = 60_000) {
 async function extensionLoaded(page) {
   await page.locator('.part.activitybar .action-item a[aria-label^="Rudder"]').waitFor({ timeout: 60_000 });
   await page.locator('.part.statusbar', { hasText: /\d+ stor/ }).waitFor({ timeout: 60_000 });
-}
-
-/** Screenshot with the mouse parked on the status bar (no hover tooltip, no dependency highlight). */
-async function shot(page, name) {
-  await page.mouse.move(640, 852);
-  await page.waitForTimeout(600);
-  const file = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file });
-  console.log(`    screenshot: ${file}`);
-  return file;
-}
-
-/** Switches the theme through the workspace settings (a development window ignores the user settings file). */
-async function setTheme(page, folder, theme, dark) {
-  const file = join(folder, '.vscode', 'settings.json');
-  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), 'workbench.colorTheme': theme }, null, 2));
-  await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
 }
 
 /** Clicks a toolbar toggle in the webview and waits for the layout to be drawn. */
@@ -124,7 +107,7 @@ describe('UI: the roadmap webview on the demo backlog', function () {
   });
 
   it('follows a dark theme', async () => {
-    await setTheme(wb.page, wb.folder, 'Default Dark Modern', true);
+    await setTheme(wb.page, wb.folder, 'Default Dark Modern', 'vscode-dark');
     await frame.waitForFunction(() => document.body.classList.contains('vscode-dark'), undefined, { timeout: 15_000 });
     // Theme variables reach the page: the background is dark now.
     const bg = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -133,7 +116,7 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     await shot(wb.page, 'roadmap-board-dark');
     await showLayout(frame, 'Timeline', 'view-timeline');
     await shot(wb.page, 'roadmap-timeline-dark');
-    await setTheme(wb.page, wb.folder, TEST_SETTINGS['workbench.colorTheme'], false);
+    await setTheme(wb.page, wb.folder, TEST_SETTINGS['workbench.colorTheme'], 'vscode-light');
   });
 
   it('keeps a quarter\'s and a month\'s name in view while their cells are (sticky axis labels)', async () => {
@@ -158,9 +141,7 @@ describe('UI: the roadmap webview on the demo backlog', function () {
   });
 
   it('follows a high-contrast theme: chips and lanes get the contrast border', async () => {
-    const file = join(wb.folder, '.vscode', 'settings.json');
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), 'workbench.colorTheme': 'Default High Contrast' }, null, 2));
-    await wb.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 30_000 });
+    await setTheme(wb.page, wb.folder, 'Default High Contrast', 'vscode-high-contrast');
     await frame.waitForFunction(() => document.body.classList.contains('vscode-high-contrast'), undefined, { timeout: 15_000 });
     await showLayout(frame, 'Timeline', 'view-timeline');
     // The contrast border (a bright colour in this theme) outlines every chip, so chips stay apart without fills.
@@ -176,7 +157,7 @@ describe('UI: the roadmap webview on the demo backlog', function () {
     await shot(wb.page, 'roadmap-timeline-high-contrast');
     await showLayout(frame, 'Now / Next / Later', 'view-board');
     await shot(wb.page, 'roadmap-board-high-contrast');
-    await setTheme(wb.page, wb.folder, TEST_SETTINGS['workbench.colorTheme'], false);
+    await setTheme(wb.page, wb.folder, TEST_SETTINGS['workbench.colorTheme'], 'vscode-light');
   });
 
   it('a keyboard move in the webview (Alt+Up) writes only that story\'s milestone: value', async () => {

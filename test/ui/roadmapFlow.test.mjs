@@ -5,9 +5,8 @@
 // on the same folder; a story's hover says how old it is and, in progress, how it compares with finished stories.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, runFromPalette, hasDemo, screenshotDir } from './workbench.mjs';
+import { openWorkbench, runFromPalette, hasDemo, screenshotDir, parkedShot as shot, setTheme } from './workbench.mjs';
 import { repoRoot } from '../host/fixtures.mjs';
 import { TEST_SETTINGS } from '../host/codeServer.mjs';
 
@@ -36,21 +35,6 @@ async function roadmapFrameWithBands(page, timeoutMs = 90_000) {
     await page.waitForTimeout(250);
   }
   throw new Error(`no forecast band within the timeout: ${seen}`);
-}
-
-async function shot(page, name) {
-  await page.mouse.move(640, 852);
-  await page.waitForTimeout(600);
-  const file = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file });
-  console.log(`    screenshot: ${file}`);
-  return file;
-}
-
-async function setTheme(page, folder, theme, bodyClass) {
-  const file = join(folder, '.vscode', 'settings.json');
-  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), 'workbench.colorTheme': theme }, null, 2));
-  await page.locator({ 'vscode-light': '.monaco-workbench.vs', 'vscode-dark': '.monaco-workbench.vs-dark', 'vscode-high-contrast': '.monaco-workbench.hc-black' }[bodyClass]).waitFor({ timeout: 30_000 });
 }
 
 async function showLayout(frame, label, cssClass) {

@@ -259,3 +259,26 @@ export async function rudderActivationLine(page, timeoutMs = 30_000) {
     await page.waitForTimeout(200);
   }
 }
+
+/** Screenshot of the whole page with the mouse parked on the status bar (no hover tooltip, no dependency highlight). */
+export async function parkedShot(page, name) {
+  await page.mouse.move(640, 852);
+  await page.waitForTimeout(600);
+  const file = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`    screenshot: ${file}`);
+  return file;
+}
+
+const THEME_CLASSES = { 'vscode-light': '.monaco-workbench.vs', 'vscode-dark': '.monaco-workbench.vs-dark', 'vscode-high-contrast': '.monaco-workbench.hc-black' };
+
+/**
+ * Switches the theme through the workspace settings (a development window ignores the user settings file) and waits
+ * for the workbench to wear it: `kind` is the webview body class the theme gives ('vscode-light', 'vscode-dark',
+ * 'vscode-high-contrast').
+ */
+export async function setTheme(page, folder, theme, kind) {
+  const file = join(folder, '.vscode', 'settings.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), 'workbench.colorTheme': theme }, null, 2));
+  await page.locator(THEME_CLASSES[kind]).waitFor({ timeout: 30_000 });
+}

@@ -4,8 +4,7 @@ import type { CliIo } from '../cliIo';
 import type { Command } from '../command';
 import { formatForecastText, toJsonForecast } from '../format/flowReport';
 import type { ParsedArgs } from '../parseArgs';
-import { folderArgument, openBacklog } from './openBacklog';
-import { NO_HISTORY_OPTION, readHistory, todayArgument, TODAY_OPTION } from './openHistory';
+import { NO_HISTORY_OPTION, openBacklogWithHistory, TODAY_OPTION } from './openHistory';
 
 /** `rudder forecast`: when each milestone will be done, with the likelihood of its due date. */
 export const forecastCommand: Command = {
@@ -23,10 +22,7 @@ export const forecastCommand: Command = {
 };
 
 async function runForecast(args: ParsedArgs, io: CliIo): Promise<number> {
-  const folder = folderArgument(args, io, 'forecast');
-  const today = todayArgument(args);
-  const backlog = await openBacklog(folder);
-  const history = await readHistory(backlog, args);
+  const { backlog, history, today } = await openBacklogWithHistory(args, io, 'forecast');
   const model = toRoadmap(backlog.index, { today, title: `${path.basename(backlog.root)} roadmap`, history });
   io.writeOut(args.values.json ? JSON.stringify(toJsonForecast(model), null, 2) + '\n' : formatForecastText(model));
   return 0;

@@ -4,8 +4,7 @@ import type { CliIo } from '../cliIo';
 import type { Command } from '../command';
 import { formatMetricsText, toJsonMetrics } from '../format/flowReport';
 import type { ParsedArgs } from '../parseArgs';
-import { folderArgument, openBacklog } from './openBacklog';
-import { readHistory, todayArgument, TODAY_OPTION } from './openHistory';
+import { openBacklogWithHistory, TODAY_OPTION } from './openHistory';
 
 /** `rudder metrics`: flow metrics from the git history of the backlog folder. */
 export const metricsCommand: Command = {
@@ -22,10 +21,7 @@ export const metricsCommand: Command = {
 };
 
 async function runMetrics(args: ParsedArgs, io: CliIo): Promise<number> {
-  const folder = folderArgument(args, io, 'metrics');
-  const today = todayArgument(args);
-  const backlog = await openBacklog(folder);
-  const history = await readHistory(backlog, args);
+  const { backlog, history, today } = await openBacklogWithHistory(args, io, 'metrics');
   const { flow } = roadmapFlowOf(history, backlog.index.stories(), backlog.index.config, toDayNumber(today)!);
   io.writeOut(args.values.json ? JSON.stringify(toJsonMetrics(flow, today), null, 2) + '\n' : formatMetricsText(flow, today));
   return 0;

@@ -2,7 +2,9 @@ import type { BacklogHistory } from '../../core/flow/backlogHistory';
 import { localIsoDate, toDayNumber } from '../../core/roadmap/roadmapDates';
 import { GitHistorySource } from '../../node/gitHistorySource';
 import { UsageError } from '../cliIo';
+import type { CliIo } from '../cliIo';
 import type { LoadedBacklog } from '../loadBacklog';
+import { folderArgument, openBacklog } from './openBacklog';
 import type { OptionSpec, ParsedArgs } from '../parseArgs';
 
 /** The `--today` option of the commands that compute as of a date. */
@@ -21,4 +23,12 @@ export function todayArgument(args: ParsedArgs): string {
 export async function readHistory(backlog: LoadedBacklog, args: ParsedArgs): Promise<BacklogHistory> {
   if (args.values['no-history']) return { available: false, reason: '--no-history was given' };
   return new GitHistorySource(backlog.root).read({ folder: backlog.index.config.backlog });
+}
+
+/** Opens the backlog of the folder argument and its git history, as of `--today`: what `forecast` and `metrics` start from. */
+export async function openBacklogWithHistory(args: ParsedArgs, io: CliIo, command: string): Promise<{ backlog: LoadedBacklog; history: BacklogHistory; today: string }> {
+  const folder = folderArgument(args, io, command);
+  const today = todayArgument(args);
+  const backlog = await openBacklog(folder);
+  return { backlog, history: await readHistory(backlog, args), today };
 }
